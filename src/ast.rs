@@ -1,0 +1,372 @@
+//! The typed syntax tree of one plan file.
+//!
+//! Every node has a byte [`Span`] in its file. The tree keeps what a
+//! formatter and a language server need besides the meaning: the written
+//! form of every number, unit, comparator and checkpoint; the language each
+//! keyword was written in; the statements of a block in source order; and
+//! the comments with their positions ([`File::comments`]).
+
+use crate::diagnostic::Lang;
+use crate::source::{FileId, Span};
+use crate::syntax::keywords::Kw;
+use crate::values::comparator::CmpOp;
+use crate::values::date::DateValue;
+use crate::values::unit::UnitKind;
+use rust_decimal::Decimal;
+
+/// One parsed file.
+#[derive(Clone, Debug, Default)]
+pub struct File {
+    pub id: FileId,
+    pub items: Vec<Item>,
+    pub comments: Vec<Comment>,
+}
+
+/// A `#` comment. `own_line` is true when nothing but blanks precede it on
+/// its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Span,
+    pub own_line: bool,
+}
+
+/// A top-level item.
+#[derive(Clone, Debug)]
+pub enum Item {
+    Plan(PlanHeader),
+    Overall(Overall),
+    Summary(Summary),
+    Measure(Measure),
+    Project(Project),
+}
+
+impl Item {
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Plan(x) => x.span,
+            Item::Overall(x) => x.span,
+            Item::Summary(x) => x.span,
+            Item::Measure(x) => x.span,
+            Item::Project(x) => x.span,
+        }
+    }
+}
+
+/// A keyword as written: where, and in which language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keyword {
+    pub kw: Kw,
+    pub lang: Lang,
+    pub span: Span,
+}
+
+/// A name such as a project id or a path segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// How a text was delimited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextForm {
+    /// `"…"`
+    Quoted,
+    /// `“…”`
+    Chinese,
+    /// `"""` … `"""`
+    Block,
+    /// An unquoted word, as a grade: `等级 优`.
+    Bare,
+}
+
+/// A text value, unescaped and (for blocks) dedented.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub form: TextForm,
+    pub span: Span,
+}
+
+/// A code (项目编码, 单位编码): a bare word or a quoted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A number: its exact value and its written form (`50.00`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Number {
+    pub value: Decimal,
+    pub written: String,
+    pub span: Span,
+}
+
+/// A unit as written (`％` stays `％`) and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: UnitKind,
+    pub written: String,
+    pub span: Span,
+}
+
+/// A number with an optional unit, written together: `95%`, `50.00`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    pub number: Number,
+    pub unit: Option<Unit>,
+    pub span: Span,
+}
+
+/// A month end or date as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub date: DateValue,
+    pub written: String,
+    pub span: Span,
+}
+
+/// A comparator as written (`≥`, `>=`, `不低于`, `以上`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparator {
+    pub op: CmpOp,
+    pub written: String,
+    /// True for the forms written after the number: `95%以上`.
+    pub postfix: bool,
+    pub span: Span,
+}
+
+/// A keyword followed by a text: `目标 "…"`, `用途 "…"`, `依据 "…"`.
+#[derive(Clone, Debug)]
+pub struct TextStmt {
+    pub keyword: Keyword,
+    pub text: Text,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- header
+
+/// `计划 2022 "纪检会" { … }`
+#[derive(Clone, Debug)]
+pub struct PlanHeader {
+    pub keyword: Keyword,
+    pub year: Year,
+    pub department: Text,
+    pub body: Vec<PlanStmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Year {
+    pub value: u16,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum PlanStmt {
+    /// `框架 classic`
+    Framework { keyword: Keyword, name: Code, span: Span },
+    /// `金额单位 万元`
+    Money { keyword: Keyword, unit: Unit, span: Span },
+    /// `预算单位 222002 "…"`
+    BudgetUnit(BudgetUnit),
+    /// `依据 "…"`: the default basis of every indicator.
+    Basis(TextStmt),
+    /// `等级 优 良 中 差`
+    Grades { keyword: Keyword, grades: Vec<Text>, span: Span },
+    /// `精度 6`
+    Precision { keyword: Keyword, places: Number, span: Span },
+    /// `允许 W0401`, `警告 …`, `禁止 …`
+    Lint { keyword: Keyword, codes: Vec<Code>, span: Span },
+}
+
+#[derive(Clone, Debug)]
+pub struct BudgetUnit {
+    pub keyword: Keyword,
+    pub code: Code,
+    pub name: Text,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- department part
+
+/// `总体目标 { … }`: goal paragraphs and indicators in reading order.
+#[derive(Clone, Debug)]
+pub struct Overall {
+    pub keyword: Keyword,
+    pub body: Vec<OverallStmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum OverallStmt {
+    Goal(TextStmt),
+    Indicator(Indicator),
+}
+
+/// `分项目标 信息化 { … }`
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub keyword: Keyword,
+    pub project: Ident,
+    pub body: Vec<SummaryStmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum SummaryStmt {
+    Name(TextStmt),
+    Funds(Funds),
+    Goal(TextStmt),
+}
+
+/// `保障措施 "组织保障" """…"""`
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub keyword: Keyword,
+    pub title: Text,
+    pub text: Text,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- projects
+
+/// `项目 办案经费 "办案工作经费" { … }`
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub keyword: Keyword,
+    pub id: Ident,
+    pub name: Text,
+    pub body: Vec<ProjectStmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ProjectStmt {
+    Code { keyword: Keyword, code: Code, span: Span },
+    Unit { keyword: Keyword, code: Code, span: Span },
+    Funds(Funds),
+    Purpose(TextStmt),
+    Schedule(Schedule),
+    Goal(TextStmt),
+    Basis(TextStmt),
+    Indicator(Indicator),
+}
+
+/// `资金 64.50（财政 64.50）`
+#[derive(Clone, Debug)]
+pub struct Funds {
+    pub keyword: Keyword,
+    pub total: Option<Quantity>,
+    pub sources: Vec<FundSource>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct FundSource {
+    pub kind: SourceKind,
+    pub amount: Quantity,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum SourceKind {
+    /// `财政` / `fiscal`
+    Fiscal(Keyword),
+    /// `其他` / `other`
+    Other(Keyword),
+    /// `"上年结转"`
+    Named(Text),
+}
+
+/// `支出计划 3月底 25%，6月底 50%`
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    pub keyword: Keyword,
+    pub entries: Vec<ScheduleEntry>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScheduleEntry {
+    pub at: Checkpoint,
+    pub value: Quantity,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- indicators
+
+/// `产出.数量 "举报线索处置率" = 100% 描述 "…" 依据 "…" 分值 10`
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    pub path: Path,
+    pub name: Text,
+    pub target: Target,
+    pub attrs: Vec<IndicatorAttr>,
+    pub span: Span,
+}
+
+impl Indicator {
+    pub fn description(&self) -> Option<&Text> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::Desc(t) => Some(&t.text),
+            _ => None,
+        })
+    }
+
+    pub fn basis(&self) -> Option<&Text> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::Basis(t) => Some(&t.text),
+            _ => None,
+        })
+    }
+
+    pub fn weight(&self) -> Option<&Number> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::Weight { value, .. } => Some(value),
+            _ => None,
+        })
+    }
+}
+
+/// `产出.数量`: the first and second levels (more segments are an error
+/// reported when lowering).
+#[derive(Clone, Debug)]
+pub struct Path {
+    pub segments: Vec<Ident>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum IndicatorAttr {
+    Desc(TextStmt),
+    Basis(TextStmt),
+    Weight { keyword: Keyword, value: Number, span: Span },
+}
+
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub kind: TargetKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum TargetKind {
+    /// `≥ 95%`, `不低于 95%`, `95%以上`, `≤ 12月底`
+    Compare { comparator: Comparator, value: Operand },
+    /// A number with no comparator: `100`. Accepted; the checker warns.
+    Bare(Quantity),
+    /// `定性 "…"`
+    Qualitative { keyword: Keyword, text: Text },
+    /// `等级 优`
+    Grade { keyword: Keyword, grade: Text },
+    /// `不适用`
+    NotApplicable(Keyword),
+}
+
+#[derive(Clone, Debug)]
+pub enum Operand {
+    Quantity(Quantity),
+    Date(Checkpoint),
+}

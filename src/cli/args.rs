@@ -1,0 +1,82 @@
+//! The command-line arguments (clap).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use perfplan::diagnostic::Lang;
+use std::path::PathBuf;
+
+/// perfplan — check and compile budget performance plans (预算绩效目标).
+#[derive(Parser, Debug)]
+#[command(name = "perfplan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Language of messages: zh or en [default: from LC_ALL/LANG; zh for zh_*]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// How to print diagnostics
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a plan (one or more files) and report every problem
+    Check(CheckArgs),
+    /// Explain a diagnostic code, such as E0103
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The files of the plan; several files are one plan
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Treat warnings as errors: `--deny warnings`
+    #[arg(short = 'D', long = "deny", value_name = "warnings", value_parser = ["warnings"])]
+    pub deny: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The code, e.g. E0103
+    pub code: String,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageFormat {
+    /// Source excerpts with labels, notes and help
+    Human,
+    /// One line per diagnostic
+    Short,
+    /// One JSON object per line, on standard output
+    Json,
+}

@@ -1,0 +1,92 @@
+//! The application's own errors (unreadable files, unknown codes), shown
+//! with miette. Problems in a plan are diagnostics, not these.
+
+use miette::{Diagnostic, MietteHandlerOpts, Report};
+use perfplan::diagnostic::Lang;
+use thiserror::Error;
+
+/// An error of the command itself, with its message already in the user's
+/// language.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+pub struct AppError {
+    message: String,
+    #[help]
+    help: Option<String>,
+    #[diagnostic(code)]
+    code: &'static str,
+}
+
+fn app_error(code: &'static str, message: String, help: Option<String>) -> Report {
+    Report::new(AppError { message, help, code })
+}
+
+fn pick(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn install_handler(color: bool) {
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(MietteHandlerOpts::new().color(color).unicode(true).build())
+    }));
+}
+
+pub fn cannot_read(path: &str, error: &std::io::Error, lang: Lang) -> Report {
+    let why = match error.kind() {
+        std::io::ErrorKind::NotFound => pick(lang, "文件不存在".into(), "no such file".into()),
+        std::io::ErrorKind::PermissionDenied => pick(lang, "没有读取权限".into(), "permission denied".into()),
+        _ => error.to_string(),
+    };
+    app_error(
+        "perfplan::io",
+        pick(lang, format!("无法读取 `{path}`：{why}"), format!("cannot read `{path}`: {why}")),
+        Some(pick(lang, "检查文件路径和权限".into(), "check the path and its permissions".into())),
+    )
+}
+
+pub fn is_directory(path: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::io",
+        pick(lang, format!("`{path}` 是目录，不是计划文件"), format!("`{path}` is a directory, not a plan file")),
+        Some(pick(
+            lang,
+            format!("列出其中的文件，如 `{path}/*.plan`"),
+            format!("name the files in it, such as `{path}/*.plan`"),
+        )),
+    )
+}
+
+pub fn not_utf8(path: &str, offset: usize, lang: Lang) -> Report {
+    app_error(
+        "perfplan::encoding",
+        pick(
+            lang,
+            format!("`{path}` 不是 UTF-8 文本：第 {offset} 字节处编码无效"),
+            format!("`{path}` is not UTF-8 text: invalid byte at offset {offset}"),
+        ),
+        Some(pick(
+            lang,
+            "用文本编辑器以 UTF-8 编码另存（GBK 等编码需先转换）".into(),
+            "save the file as UTF-8 (convert it first if it is GBK or another encoding)".into(),
+        )),
+    )
+}
+
+pub fn unknown_code(code: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::explain",
+        pick(lang, format!("没有诊断代码 `{code}`"), format!("there is no diagnostic code `{code}`")),
+        Some(pick(lang, "代码形如 E0103".into(), "codes look like E0103".into())),
+    )
+}
+
+pub fn output_failed(error: std::io::Error, lang: Lang) -> Report {
+    app_error(
+        "perfplan::io",
+        pick(lang, format!("无法写出结果：{error}"), format!("cannot write the output: {error}")),
+        None,
+    )
+}

@@ -1,0 +1,124 @@
+//! The command line: arguments, files, terminals and exit codes.
+//!
+//! Exit codes: 0 when there is no error, 1 when the plan has errors (or
+//! warnings under `--deny warnings`), 2 on a usage or I/O failure.
+
+mod args;
+mod errors;
+mod input;
+
+use args::{Cli, ColorArg, Command, MessageFormat};
+use clap::Parser;
+use perfplan::check::{Checked, check};
+use perfplan::codes;
+use perfplan::diagnostic::Lang;
+use perfplan::render;
+use perfplan::source::SourceMap;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+    let color = color_wanted(cli.color);
+    errors::install_handler(color);
+    let result = match &cli.command {
+        Command::Check(a) => run_check(a, &cli, lang, color),
+        Command::Explain(a) => run_explain(&a.code, lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(report) => {
+            eprintln!("{report:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_check(args: &args::CheckArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
+    let sources = input::read_all(&args.files, lang)?;
+    let checked = check(&sources);
+    report(&sources, &checked, cli.message_format, lang, color)?;
+    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
+    let failed = checked.error_count() > 0 || (deny_warnings && checked.warning_count() > 0);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Shows the diagnostics in the chosen format, then a summary line for
+/// people.
+fn report(
+    sources: &SourceMap,
+    checked: &Checked,
+    format: MessageFormat,
+    lang: Lang,
+    color: bool,
+) -> miette::Result<()> {
+    let io = |e: std::io::Error| errors::output_failed(e, lang);
+    if format == MessageFormat::Json {
+        let mut out = std::io::stdout().lock();
+        out.write_all(render::render_json(sources, &checked.diagnostics, lang).as_bytes())
+            .map_err(io)?;
+        return Ok(());
+    }
+    let choice = if color {
+        codespan_reporting::term::termcolor::ColorChoice::Always
+    } else {
+        codespan_reporting::term::termcolor::ColorChoice::Never
+    };
+    let mut err = codespan_reporting::term::termcolor::StandardStream::stderr(choice);
+    let style = match format {
+        MessageFormat::Short => render::Style::Short,
+        _ => render::Style::Rich,
+    };
+    render::emit_human(&mut err, sources, &checked.diagnostics, lang, style).map_err(io)?;
+    writeln!(err, "{}", summary(sources, checked, lang)).map_err(io)?;
+    Ok(())
+}
+
+fn summary(sources: &SourceMap, checked: &Checked, lang: Lang) -> String {
+    let files = sources.iter().count();
+    let (errors, warnings) = (checked.error_count(), checked.warning_count());
+    match lang {
+        Lang::Zh if errors + warnings == 0 => format!("检查通过：{files} 个文件，没有发现问题"),
+        Lang::Zh => format!("检查完成：{files} 个文件，{errors} 个错误，{warnings} 个警告"),
+        Lang::En if errors + warnings == 0 => format!("check passed: {files} file(s), no problems found"),
+        Lang::En => format!("check finished: {files} file(s), {errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+fn run_explain(code: &str, lang: Lang) -> miette::Result<ExitCode> {
+    let Some(doc) = codes::lookup(code) else {
+        return Err(errors::unknown_code(code, lang));
+    };
+    let level = match (doc.severity, lang) {
+        (perfplan::diagnostic::Severity::Error, Lang::Zh) => "错误",
+        (perfplan::diagnostic::Severity::Warning, Lang::Zh) => "警告",
+        (perfplan::diagnostic::Severity::Error, Lang::En) => "error",
+        (perfplan::diagnostic::Severity::Warning, Lang::En) => "warning",
+    };
+    println!("{} ({}): {}\n\n{}", doc.code, level, doc.title(lang), doc.doc(lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The language of messages from the locale: Chinese for `zh_*`.
+fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Lang::from_locale(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// Whether to colour the output: `--color`, then `NO_COLOR`, then whether
+/// standard error is a terminal.
+fn color_wanted(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! perfplan: a compiler for budget performance plans (预算绩效目标).
+//!
+//! The library is pure: it takes source text and returns values and
+//! diagnostics. Only the binary (`src/main.rs`, `src/cli`) touches files,
+//! terminals and exit codes. See ARCHITECTURE.md for the phases.
+
+pub mod ast;
+pub mod check;
+pub mod codes;
+pub mod diagnostic;
+pub mod render;
+pub mod source;
+pub mod syntax;
+pub mod values;

@@ -1,0 +1,8 @@
+//! Renderers: diagnostics for people (codespan-reporting) and for tools
+//! (JSON lines). Both take the one [`Diagnostic`] model and a language.
+
+pub mod human;
+pub mod json;
+
+pub use human::{Style, emit_human, render_human};
+pub use json::{json_line, render_json};

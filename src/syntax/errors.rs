@@ -1,0 +1,333 @@
+//! Syntax errors in the user's words.
+//!
+//! pest reports the farthest position it reached and the rules it tried
+//! there. This module names every rule for humans (no rule name ever reaches
+//! the user), recognises the common slips (a misspelt keyword, a statement in
+//! the wrong block, text where a target belongs) and says how to fix them.
+
+use super::grammar::Rule;
+use super::keywords::{self, Kw};
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::msg;
+use crate::source::{FileId, Span};
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+/// Which block a line was parsed in; it decides what may stand there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Top,
+    Plan,
+    Overall,
+    Summary,
+    Project,
+}
+
+impl Context {
+    /// The block a keyword's statement belongs in, for "move it there".
+    fn home_of(kw: Kw) -> Option<Context> {
+        match kw {
+            Kw::Plan | Kw::Overall | Kw::Summary | Kw::Measure | Kw::Project => Some(Context::Top),
+            Kw::Framework | Kw::Money | Kw::Grades | Kw::Precision | Kw::Allow | Kw::Warn
+            | Kw::Deny => Some(Context::Plan),
+            Kw::Code | Kw::Purpose | Kw::Schedule => Some(Context::Project),
+            Kw::Name => Some(Context::Summary),
+            Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal => None,
+            Kw::Fiscal | Kw::Other | Kw::Desc | Kw::Weight | Kw::Qualitative | Kw::Grade
+            | Kw::NotApplicable => None,
+        }
+    }
+
+    fn name(self) -> Message {
+        match self {
+            Context::Top => msg!("文件顶层", "the top level of the file"),
+            Context::Plan => msg!("计划块 `计划 … {{ }}`", "the plan block `plan … {{ }}`"),
+            Context::Overall => msg!("总体目标块", "the overall block"),
+            Context::Summary => msg!("分项目标块", "a summary block"),
+            Context::Project => msg!("项目块 `项目 … {{ }}`", "a project block `project … {{ }}`"),
+        }
+    }
+}
+
+/// One line that failed to parse: where it is and what it says.
+pub struct FailedLine<'a> {
+    pub file: FileId,
+    /// The line's text as given to the parser.
+    pub text: &'a str,
+    /// The byte offset of `text` in the file.
+    pub base: usize,
+    pub context: Context,
+}
+
+/// Turns a failed parse of one line into the most helpful diagnostic.
+pub fn diagnose(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
+    let word = super::layout::first_word(line.text.trim_start());
+    let word_start = line.base + (line.text.len() - line.text.trim_start().len());
+    let word_span = Span::new(word_start, word_start + word.len());
+    match keywords::lookup(word) {
+        Some((kw, _)) => {
+            if let Some(home) = Context::home_of(kw).filter(|h| *h != line.context) {
+                return misplaced(line, kw, word, word_span, home);
+            }
+        }
+        None if !word.is_empty() && !line.text.trim_start()[word.len()..].starts_with('.') => {
+            if let Some(d) = unknown_keyword(line, word, word_span) {
+                return d;
+            }
+        }
+        None => {}
+    }
+    unexpected(line, error)
+}
+
+fn misplaced(line: &FailedLine, kw: Kw, word: &str, span: Span, home: Context) -> Diagnostic {
+    let home_name = home.name();
+    let here = line.context.name();
+    Diagnostic::error(
+        codes::MISPLACED,
+        Message::new(format!("`{word}` 不能写在{}中", here.zh), format!("`{word}` cannot stand in {}", here.en)),
+    )
+    .primary(line.file, span, Message::new(format!("这条语句属于{}", home_name.zh), format!("this statement belongs in {}", home_name.en)))
+    .help(match home {
+        Context::Top => msg!(
+            "`{}` 开始一个新的顶层条目：先用单独一行的 `}}` 结束上面的块",
+            "`{}` starts a new top-level item: close the block above with a line `}}` first",
+            kw.spelling(crate::diagnostic::Lang::Zh)
+        ),
+        _ => Message::new(format!("把这一行移到{}中", home_name.zh), format!("move this line into {}", home_name.en)),
+    })
+}
+
+fn unknown_keyword(line: &FailedLine, word: &str, span: Span) -> Option<Diagnostic> {
+    let diagnostic = Diagnostic::error(
+        codes::UNKNOWN_KEYWORD,
+        msg!("未知的关键字 `{}`", "unknown keyword `{}`", word),
+    );
+    match keywords::suggest(word) {
+        Some(s) => {
+            Some(
+                diagnostic
+                    .primary(line.file, span, msg!("是否想写 `{}`？", "did you mean `{}`?", s))
+                    .help(msg!("改为 `{}`", "write `{}`", s)),
+            )
+        }
+        // A word that is close to no keyword may be a one-level indicator
+        // path or something else entirely; let the parser's view stand.
+        None if line.context == Context::Top => Some(
+            diagnostic
+                .primary(line.file, span, msg!("不是关键字", "not a keyword"))
+                .help(msg!(
+                    "顶层只能写 `计划`、`总体目标`、`分项目标`、`保障措施` 或 `项目`",
+                    "the top level holds only `plan`, `overall`, `summary`, `measure` or `project`"
+                )),
+        ),
+        None => None,
+    }
+}
+
+/// The general case: "expected X or Y, found Z".
+fn unexpected(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+    .min(line.text.len());
+    let positives: &[Rule] = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => &[],
+    };
+    let expected = expected_list(positives);
+    let found = found_token(&line.text[pos..]);
+    let at = line.base + pos;
+    let (message, label) = match found {
+        Some(token) => (
+            msg!("语法错误：此处不应出现 `{}`", "syntax error: unexpected `{}`", token),
+            Message::new(format!("此处应为{}", expected.zh), format!("expected {}", expected.en)),
+        ),
+        None => (
+            msg!("语法错误：这一行不完整", "syntax error: the line ends too early"),
+            Message::new(format!("此处缺少{}", expected.zh), format!("expected {} here", expected.en)),
+        ),
+    };
+    let width = found.map_or(0, |t| t.chars().next().map_or(0, char::len_utf8));
+    let diagnostic = Diagnostic::error(codes::SYNTAX, message).primary(
+        line.file,
+        Span::new(at, at + width),
+        label,
+    );
+    match hint(positives, found) {
+        Some(help) => diagnostic.help(help),
+        None => diagnostic,
+    }
+}
+
+/// The token at the error: the run of characters up to the next blank.
+fn found_token(rest: &str) -> Option<&str> {
+    let rest = rest.trim_end();
+    if rest.is_empty() {
+        return None;
+    }
+    let end = rest
+        .char_indices()
+        .find(|(i, c)| *i > 0 && (c.is_whitespace()))
+        .map_or(rest.len(), |(i, _)| i);
+    let token = &rest[..end];
+    Some(match token.char_indices().nth(16) {
+        Some((i, _)) => &token[..i],
+        None => token,
+    })
+}
+
+/// Targeted advice for the most common slips.
+fn hint(positives: &[Rule], found: Option<&str>) -> Option<Message> {
+    let starts = |p: &str| found.is_some_and(|f| f.starts_with(p));
+    if positives.contains(&Rule::target) && (starts("\"") || starts("“")) {
+        return Some(msg!(
+            "文字形式的指标值要写作 定性 \"…\"",
+            "a target in words is written qualitative \"…\""
+        ));
+    }
+    if positives.contains(&Rule::target) && found.is_none() {
+        return Some(msg!(
+            "每个指标都要有指标值，如 ≥ 95%、= 120个、定性 \"…\" 或 不适用",
+            "every indicator needs a target, such as >= 95%, = 120个, qualitative \"…\" or n/a"
+        ));
+    }
+    if positives.contains(&Rule::quantity) && found.is_some_and(|f| f.chars().next().is_some_and(is_han)) {
+        return Some(msg!("数值要用阿拉伯数字书写，如 50.00", "write amounts in digits, as in 50.00"));
+    }
+    if positives.iter().any(|r| matches!(r, Rule::plan_head | Rule::project_head)) || starts("{") {
+        return Some(msg!(
+            "块的第一行以 `{{` 结尾，`}}` 单独占一行",
+            "a block's first line ends with `{{`; its `}}` stands on a line of its own"
+        ));
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// "X、Y 或 Z" / "X, Y or Z" from the rules pest tried.
+fn expected_list(rules: &[Rule]) -> Message {
+    let mut names: Vec<Message> = Vec::new();
+    for rule in rules {
+        if let Some(name) = describe(*rule) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names.truncate(6);
+    if names.is_empty() {
+        return msg!("别的内容", "something else");
+    }
+    let zh: Vec<&str> = names.iter().map(|m| m.zh.as_str()).collect();
+    let en: Vec<&str> = names.iter().map(|m| m.en.as_str()).collect();
+    Message::new(join(&zh, "、", " 或 "), join(&en, ", ", " or "))
+}
+
+fn join(items: &[&str], sep: &str, last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., tail] => format!("{}{}{}", init.join(sep), last, tail),
+    }
+}
+
+/// The name of a rule for a human, or `None` for rules that never appear
+/// in an "expected" list. Every rule is listed: a new rule must be named.
+pub fn describe(rule: Rule) -> Option<Message> {
+    let m = |zh: &str, en: &str| Some(Message::new(zh, en));
+    match rule {
+        Rule::EOI => m("行尾", "the end of the line"),
+        Rule::WHITESPACE | Rule::COMMENT | Rule::word_char | Rule::colon => None,
+        Rule::sep => m("逗号", "a comma"),
+        Rule::open_paren => m("`(`", "`(`"),
+        Rule::close_paren => m("`)`", "`)`"),
+        Rule::ident => m("名称（如 办案经费）", "a name (such as 办案经费)"),
+        Rule::path => m("指标路径（如 产出.数量）", "an indicator path (such as output.quantity)"),
+        Rule::code | Rule::code_word => m("编码（如 222002）", "a code (such as 222002)"),
+        Rule::year => m("年度（如 2022）", "a year (such as 2022)"),
+        Rule::text | Rule::block_text | Rule::quoted_text | Rule::cn_text => {
+            m("引号中的文字 \"…\"", "text in quotes \"…\"")
+        }
+        Rule::number => m("数字", "a number"),
+        Rule::unit | Rule::unit_word | Rule::unit_letter => m("计量单位", "a unit"),
+        Rule::quantity => m("数值（如 95%、50.00）", "a quantity (such as 95% or 50.00)"),
+        Rule::checkpoint => m("时间点（如 3月底）", "a checkpoint (such as 3月底)"),
+        Rule::date_value => m("日期（如 12月底）", "a date (such as 12月底)"),
+        Rule::comparator | Rule::word_cmp => m("比较符（≥ ≤ = > <）", "a comparator (>= <= = > <)"),
+        Rule::post_cmp => m("以上/以下", "以上/以下"),
+        Rule::kw_plan => keyword(Kw::Plan),
+        Rule::kw_framework => keyword(Kw::Framework),
+        Rule::kw_money => keyword(Kw::Money),
+        Rule::kw_unit => keyword(Kw::Unit),
+        Rule::kw_basis => keyword(Kw::Basis),
+        Rule::kw_grades => keyword(Kw::Grades),
+        Rule::kw_precision => keyword(Kw::Precision),
+        Rule::kw_allow => keyword(Kw::Allow),
+        Rule::kw_warn => keyword(Kw::Warn),
+        Rule::kw_deny => keyword(Kw::Deny),
+        Rule::kw_overall => keyword(Kw::Overall),
+        Rule::kw_summary => keyword(Kw::Summary),
+        Rule::kw_measure => keyword(Kw::Measure),
+        Rule::kw_project => keyword(Kw::Project),
+        Rule::kw_name => keyword(Kw::Name),
+        Rule::kw_code => keyword(Kw::Code),
+        Rule::kw_funds => keyword(Kw::Funds),
+        Rule::kw_fiscal => keyword(Kw::Fiscal),
+        Rule::kw_other => keyword(Kw::Other),
+        Rule::kw_purpose => keyword(Kw::Purpose),
+        Rule::kw_schedule => keyword(Kw::Schedule),
+        Rule::kw_goal => keyword(Kw::Goal),
+        Rule::kw_desc => keyword(Kw::Desc),
+        Rule::kw_weight => keyword(Kw::Weight),
+        Rule::kw_qualitative => keyword(Kw::Qualitative),
+        Rule::kw_grade => keyword(Kw::Grade),
+        Rule::kw_na => keyword(Kw::NotApplicable),
+        Rule::target | Rule::comparison | Rule::word_comparison | Rule::measured => {
+            m("指标值（如 ≥ 95%）", "a target (such as >= 95%)")
+        }
+        Rule::not_applicable => keyword(Kw::NotApplicable),
+        Rule::qualitative => keyword(Kw::Qualitative),
+        Rule::grade => keyword(Kw::Grade),
+        Rule::sources | Rule::source => m("括号中的资金来源（财政 …）", "sources in parentheses (fiscal …)"),
+        Rule::schedule_entry => m("时间点和累计比例（如 3月底 25%）", "a checkpoint and share (such as 3月底 25%)"),
+        Rule::plan_head | Rule::plan => keyword(Kw::Plan),
+        Rule::overall_head | Rule::overall => keyword(Kw::Overall),
+        Rule::summary_head | Rule::summary => keyword(Kw::Summary),
+        Rule::project_head | Rule::project => keyword(Kw::Project),
+        Rule::measure => keyword(Kw::Measure),
+        Rule::framework => keyword(Kw::Framework),
+        Rule::money => keyword(Kw::Money),
+        Rule::budget_unit | Rule::unit_ref => keyword(Kw::Unit),
+        Rule::basis => keyword(Kw::Basis),
+        Rule::grades => keyword(Kw::Grades),
+        Rule::precision => keyword(Kw::Precision),
+        Rule::lint => m("`允许`/`警告`/`禁止`", "`allow`/`warn`/`deny`"),
+        Rule::lint_code => m("诊断代码（如 W0401）", "a diagnostic code (such as W0401)"),
+        Rule::name => keyword(Kw::Name),
+        Rule::code_stmt => keyword(Kw::Code),
+        Rule::funds => keyword(Kw::Funds),
+        Rule::purpose => keyword(Kw::Purpose),
+        Rule::schedule => keyword(Kw::Schedule),
+        Rule::goal => keyword(Kw::Goal),
+        Rule::indicator => m("指标行", "an indicator row"),
+        Rule::desc => keyword(Kw::Desc),
+        Rule::weight => keyword(Kw::Weight),
+        Rule::plan_stmt | Rule::plan_line => m("计划块中的语句", "a plan statement"),
+        Rule::overall_stmt | Rule::overall_line => m("目标或指标行", "a goal or an indicator row"),
+        Rule::summary_stmt | Rule::summary_line => m("分项目标中的语句", "a summary statement"),
+        Rule::project_stmt | Rule::project_line => m("项目中的语句", "a project statement"),
+        Rule::top_line | Rule::file => m("顶层条目（计划、项目 …）", "a top-level item (plan, project …)"),
+    }
+}
+
+fn keyword(kw: Kw) -> Option<Message> {
+    Some(Message::new(
+        format!("`{}`", kw.spelling(crate::diagnostic::Lang::Zh)),
+        format!("`{}`", kw.spelling(crate::diagnostic::Lang::En)),
+    ))
+}

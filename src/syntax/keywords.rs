@@ -1,0 +1,185 @@
+//! The keyword table: every keyword's Chinese and English spellings.
+//!
+//! The grammar (`grammar/perfplan.pest`) spells the same words; a test keeps
+//! the two in step. The table serves the messages ("did you mean `编码`?"),
+//! the layout scanner (which words open a top-level item) and, later, the
+//! formatter (rewriting keywords into one language).
+
+use crate::diagnostic::Lang;
+
+/// What a keyword means, whichever language it is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kw {
+    Plan,
+    Framework,
+    Money,
+    Unit,
+    Basis,
+    Grades,
+    Precision,
+    Allow,
+    Warn,
+    Deny,
+    Overall,
+    Summary,
+    Measure,
+    Project,
+    Name,
+    Code,
+    Funds,
+    Fiscal,
+    Other,
+    Purpose,
+    Schedule,
+    Goal,
+    Desc,
+    Weight,
+    Qualitative,
+    Grade,
+    NotApplicable,
+}
+
+/// One row of the table: the canonical Chinese spelling first, then any
+/// Chinese aliases; one English spelling.
+pub struct KeywordInfo {
+    pub kw: Kw,
+    pub zh: &'static [&'static str],
+    pub en: &'static str,
+}
+
+pub const KEYWORDS: &[KeywordInfo] = &[
+    row(Kw::Plan, &["计划"], "plan"),
+    row(Kw::Framework, &["框架"], "framework"),
+    row(Kw::Money, &["金额单位"], "money"),
+    row(Kw::Unit, &["预算单位"], "unit"),
+    row(Kw::Basis, &["依据"], "basis"),
+    row(Kw::Grades, &["等级"], "grades"),
+    row(Kw::Precision, &["精度"], "precision"),
+    row(Kw::Allow, &["允许"], "allow"),
+    row(Kw::Warn, &["警告"], "warn"),
+    row(Kw::Deny, &["禁止"], "deny"),
+    row(Kw::Overall, &["总体目标"], "overall"),
+    row(Kw::Summary, &["分项目标"], "summary"),
+    row(Kw::Measure, &["保障措施"], "measure"),
+    row(Kw::Project, &["项目"], "project"),
+    row(Kw::Name, &["名称"], "name"),
+    row(Kw::Code, &["编码"], "code"),
+    row(Kw::Funds, &["资金"], "funds"),
+    row(Kw::Fiscal, &["财政", "财政资金", "财政拨款"], "fiscal"),
+    row(Kw::Other, &["其他", "其他资金"], "other"),
+    row(Kw::Purpose, &["用途"], "purpose"),
+    row(Kw::Schedule, &["支出计划"], "schedule"),
+    row(Kw::Goal, &["目标"], "goal"),
+    row(Kw::Desc, &["描述"], "desc"),
+    row(Kw::Weight, &["分值"], "weight"),
+    row(Kw::Qualitative, &["定性"], "qualitative"),
+    row(Kw::Grade, &["等级"], "grade"),
+    row(Kw::NotApplicable, &["不适用"], "n/a"),
+];
+
+const fn row(kw: Kw, zh: &'static [&'static str], en: &'static str) -> KeywordInfo {
+    KeywordInfo { kw, zh, en }
+}
+
+/// The keywords that open a top-level item.
+pub const TOP_LEVEL: &[Kw] = &[Kw::Plan, Kw::Overall, Kw::Summary, Kw::Measure, Kw::Project];
+
+impl Kw {
+    pub fn info(self) -> &'static KeywordInfo {
+        KEYWORDS
+            .iter()
+            .find(|k| k.kw == self)
+            .unwrap_or(&KEYWORDS[0])
+    }
+
+    /// The canonical spelling in one language.
+    pub fn spelling(self, lang: Lang) -> &'static str {
+        let info = self.info();
+        match lang {
+            Lang::Zh => info.zh[0],
+            Lang::En => info.en,
+        }
+    }
+}
+
+/// The keyword a word spells, if any, and the language it is written in.
+/// `等级` reads as [`Kw::Grades`]; the grammar tells the two uses apart.
+pub fn lookup(word: &str) -> Option<(Kw, Lang)> {
+    KEYWORDS.iter().find_map(|k| {
+        if k.zh.contains(&word) {
+            Some((k.kw, Lang::Zh))
+        } else if k.en == word {
+            Some((k.kw, Lang::En))
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether a word opens a top-level item (`项目`, `project`, …).
+pub fn is_top_level(word: &str) -> bool {
+    lookup(word).is_some_and(|(kw, _)| TOP_LEVEL.contains(&kw))
+}
+
+/// The keyword closest to a misspelt word, when it is close enough to be a
+/// likely slip: one wrong character in a short Chinese word, or a small edit
+/// distance relative to the length of an English word.
+pub fn suggest(word: &str) -> Option<&'static str> {
+    let candidates = KEYWORDS
+        .iter()
+        .flat_map(|k| k.zh.iter().copied().chain(std::iter::once(k.en)));
+    closest(word, candidates)
+}
+
+/// The candidate closest to `word` by edit distance over characters, if it
+/// is close enough to be a likely slip of the keyboard or input method.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
+    if len == 0 {
+        return None;
+    }
+    let limit = match len {
+        1..=2 => 1,
+        3..=5 => 2,
+        _ => 3,
+    };
+    candidates
+        .filter(|c| *c != word)
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= limit && *d < c.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_both_languages_and_aliases() {
+        assert_eq!(lookup("项目"), Some((Kw::Project, Lang::Zh)));
+        assert_eq!(lookup("project"), Some((Kw::Project, Lang::En)));
+        assert_eq!(lookup("财政资金"), Some((Kw::Fiscal, Lang::Zh)));
+        assert_eq!(lookup("项"), None);
+    }
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(suggest("编玛"), Some("编码"));
+        assert_eq!(suggest("projet"), Some("project"));
+        assert_eq!(suggest("shedule"), Some("schedule"));
+        assert_eq!(suggest("产出"), None);
+        assert_eq!(suggest("zzzzzzzz"), None);
+    }
+
+    #[test]
+    fn every_keyword_is_spelt_in_the_grammar() {
+        let grammar = include_str!("../../grammar/perfplan.pest");
+        for k in KEYWORDS {
+            for spelling in k.zh.iter().chain(std::iter::once(&k.en)) {
+                let quoted = format!("\"{spelling}\"");
+                assert!(grammar.contains(&quoted), "{spelling} is not in the grammar");
+            }
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! The layout scanner: splits a file into logical lines before parsing.
+//!
+//! A logical line is one physical line, or several when a `"""` text spans
+//! them. The scanner knows strings and comments, so it can tell where a line
+//! really ends, whether it opens a block (its last character is `{`) or
+//! closes one (it is `}`), and where its comments are. It reports the
+//! lexical problems that would otherwise baffle the parser: an unclosed
+//! text, and full-width punctuation that the language cannot accept.
+
+use crate::ast::Comment;
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::msg;
+use crate::source::{FileId, Span};
+
+/// One logical line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// From the first to the last byte of the line, newline excluded.
+    pub span: Span,
+    /// The statement: from the first non-blank character to the last one
+    /// before a trailing comment. Empty for blank and comment-only lines.
+    pub content: Span,
+    /// Whether the scanner reported a problem on this line that the parser
+    /// cannot read past (the parser then leaves the line alone rather than
+    /// report it twice).
+    pub has_error: bool,
+    /// Full-width marks reported on this line that have a one-character
+    /// ASCII fix: the parser reads the line as if they were fixed, so that
+    /// the rest of the line is still checked.
+    pub repairs: Vec<Repair>,
+}
+
+/// A reported full-width mark and the ASCII text that replaces it, padded
+/// with spaces to the same byte length so that spans stay right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// What the scanner found in one file.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub lines: Vec<Line>,
+    pub comments: Vec<Comment>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Scans a file. Never fails: problems become diagnostics.
+pub fn scan(file: FileId, text: &str) -> Layout {
+    let mut scanner = Scanner {
+        file,
+        text,
+        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
+        layout: Layout::default(),
+    };
+    while scanner.pos < text.len() {
+        scanner.line();
+    }
+    scanner.layout
+}
+
+struct Scanner<'a> {
+    file: FileId,
+    text: &'a str,
+    pos: usize,
+    layout: Layout,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+
+    fn rest(&self) -> &str {
+        &self.text[self.pos..]
+    }
+
+    /// Scans one logical line, starting at `self.pos`, and moves past its
+    /// newline.
+    fn line(&mut self) {
+        let start = self.pos;
+        let mut content_start = None;
+        let mut content_end = start;
+        let mut has_error = false;
+        let mut repairs = Vec::new();
+        while let Some(c) = self.peek() {
+            match c {
+                '\n' => break,
+                '\r' if self.rest().starts_with("\r\n") => break,
+                '#' => {
+                    self.comment(content_start.is_none());
+                    break;
+                }
+                ' ' | '\t' | '\r' | '\u{3000}' => self.pos += c.len_utf8(),
+                _ => {
+                    content_start.get_or_insert(self.pos);
+                    match self.token(c) {
+                        Token::Fine => {}
+                        Token::Repaired(r) => repairs.push(r),
+                        Token::Broken => has_error = true,
+                    }
+                    content_end = self.pos;
+                }
+            }
+        }
+        let end = self.pos;
+        self.skip_newline();
+        self.layout.lines.push(Line {
+            span: Span::new(start, end),
+            content: match content_start {
+                Some(s) => Span::new(s, content_end),
+                None => Span::new(end, end),
+            },
+            has_error,
+            repairs,
+        });
+    }
+
+    fn skip_newline(&mut self) {
+        if self.rest().starts_with("\r\n") {
+            self.pos += 2;
+        } else if self.rest().starts_with('\n') {
+            self.pos += 1;
+        }
+    }
+
+    /// Moves past one character or one whole text.
+    fn token(&mut self, c: char) -> Token {
+        let whole = |ok: bool| if ok { Token::Fine } else { Token::Broken };
+        if self.rest().starts_with("\"\"\"") {
+            return whole(self.block_text());
+        }
+        match c {
+            '"' => whole(self.quoted('"', '"', true)),
+            '“' => whole(self.quoted('“', '”', false)),
+            _ => {
+                self.pos += c.len_utf8();
+                let Some(fix) = fullwidth_fix(c) else {
+                    return Token::Fine;
+                };
+                self.report_fullwidth(c, fix);
+                let span = Span::new(self.pos - c.len_utf8(), self.pos);
+                match fix {
+                    Fix::Replace(a) if a.is_ascii_alphanumeric() => Token::Broken,
+                    Fix::Replace(a) => Token::Repaired(Repair { span, replacement: padded(&a.to_string(), c) }),
+                    Fix::Delete => Token::Repaired(Repair { span, replacement: padded("", c) }),
+                }
+            }
+        }
+    }
+
+    fn comment(&mut self, own_line: bool) {
+        let start = self.pos;
+        let end = self.rest().find('\n').map_or(self.text.len(), |i| self.pos + i);
+        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
+        self.pos = end;
+        self.layout.comments.push(Comment {
+            span: Span::new(start, end),
+            own_line,
+        });
+    }
+
+    /// A one-line text from `open` to `close`; `\` escapes the next
+    /// character when `escapes` is on.
+    fn quoted(&mut self, open: char, close: char, escapes: bool) -> bool {
+        let start = self.pos;
+        self.pos += open.len_utf8();
+        while let Some(c) = self.peek() {
+            if c == '\n' || self.rest().starts_with("\r\n") {
+                break;
+            }
+            self.pos += c.len_utf8();
+            if c == close {
+                return true;
+            }
+            if escapes && c == '\\' {
+                if let Some(next) = self.peek().filter(|n| *n != '\n') {
+                    self.pos += next.len_utf8();
+                }
+            }
+        }
+        self.report_unterminated(start, open, close);
+        false
+    }
+
+    /// A `"""` text, which may span lines.
+    fn block_text(&mut self) -> bool {
+        let start = self.pos;
+        self.pos += 3;
+        match self.rest().find("\"\"\"") {
+            Some(i) => {
+                self.pos += i + 3;
+                true
+            }
+            None => {
+                self.pos = self.text.len();
+                let diagnostic = Diagnostic::error(
+                    codes::UNTERMINATED_STRING,
+                    msg!("多行文字没有结束的 `\"\"\"`", "the text opened with `\"\"\"` is never closed"),
+                )
+                .primary(self.file, Span::new(start, start + 3), msg!("从这里开始", "opened here"))
+                .help(msg!(
+                    "在文字最后一行之后另起一行写 `\"\"\"`",
+                    "add a line `\"\"\"` after the last line of the text"
+                ));
+                self.layout.diagnostics.push(diagnostic);
+                false
+            }
+        }
+    }
+
+    fn report_unterminated(&mut self, start: usize, open: char, close: char) {
+        let diagnostic = Diagnostic::error(
+            codes::UNTERMINATED_STRING,
+            msg!("文字没有结束的引号 `{}`", "text has no closing `{}`", close),
+        )
+        .primary(
+            self.file,
+            Span::new(start, start + open.len_utf8()),
+            msg!("文字从这里开始", "the text starts here"),
+        )
+        .secondary(
+            self.file,
+            Span::new(self.pos, self.pos),
+            msg!("行在这里结束", "the line ends here"),
+        )
+        .help(msg!(
+            "在文字末尾补上 `{}`；跨行的文字请用 `\"\"\"` 括起",
+            "add `{}` at the end of the text; for text over several lines use `\"\"\"`",
+            close
+        ));
+        self.layout.diagnostics.push(diagnostic);
+    }
+
+    fn report_fullwidth(&mut self, c: char, fix: Fix) {
+        let at = Span::new(self.pos - c.len_utf8(), self.pos);
+        let (label, help) = match fix {
+            Fix::Replace(ascii) => (
+                msg!("全角 `{}`", "full-width `{}`", c),
+                msg!("改为半角 `{}`", "write `{}` instead", ascii),
+            ),
+            Fix::Delete => (
+                msg!("语句末尾不需要 `{}`", "no `{}` is needed at the end of a statement", c),
+                msg!("删除 `{}`：换行即结束一条语句", "delete `{}`: a line break ends a statement", c),
+            ),
+        };
+        let diagnostic = Diagnostic::error(
+            codes::FULLWIDTH,
+            msg!("这里不能使用全角符号 `{}`", "full-width `{}` cannot be used here", c),
+        )
+        .primary(self.file, at, label)
+        .help(help);
+        self.layout.diagnostics.push(diagnostic);
+    }
+}
+
+/// What the scanner made of one token.
+enum Token {
+    Fine,
+    Repaired(Repair),
+    Broken,
+}
+
+/// `text` padded with spaces to the byte length of `original`.
+fn padded(text: &str, original: char) -> String {
+    format!("{text:<width$}", width = original.len_utf8())
+}
+
+/// The content of a line with its repairs applied; the same length as the
+/// original, so offsets into it are offsets into the file.
+pub fn repaired(content: &str, content_start: usize, repairs: &[Repair]) -> String {
+    let mut out = content.to_string();
+    for r in repairs {
+        let start = r.span.start as usize - content_start;
+        out.replace_range(start..start + r.span.len(), &r.replacement);
+    }
+    out
+}
+
+/// How to fix a full-width mark the language does not accept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fix {
+    Replace(char),
+    Delete,
+}
+
+/// The fix for a full-width character outside text and comments, or `None`
+/// when the character is fine (accepted full-width marks included).
+fn fullwidth_fix(c: char) -> Option<Fix> {
+    match c {
+        '％' | '（' | '）' | '，' | '：' | '＝' | '＞' | '＜' => None,
+        '；' | '。' => Some(Fix::Delete),
+        '、' => Some(Fix::Replace(',')),
+        '【' => Some(Fix::Replace('[')),
+        '】' => Some(Fix::Replace(']')),
+        '‘' | '’' | '＂' => Some(Fix::Replace('"')),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map(Fix::Replace),
+        _ => None,
+    }
+}
+
+/// Whether a line's content opens a block: its last character is `{`.
+pub fn opens_block(content: &str) -> bool {
+    content.ends_with('{') || content.ends_with('｛')
+}
+
+/// Whether a line's content is a lone `}`.
+pub fn closes_block(content: &str) -> bool {
+    content == "}" || content == "｝"
+}
+
+/// The first word of a line's content: up to a blank, a colon, a quote, a
+/// dot, a brace or a parenthesis.
+pub fn first_word(content: &str) -> &str {
+    let end = content
+        .find(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ':' | '：' | '"' | '“' | '.' | '{' | '｛' | '(' | '（' | '#')
+        })
+        .unwrap_or(content.len());
+    &content[..end]
+}
+
+/// A message naming the full-width fix, for tests.
+#[cfg(test)]
+fn fix_text(c: char) -> Option<crate::diagnostic::Message> {
+    fullwidth_fix(c).map(|f| match f {
+        Fix::Replace(a) => msg!("{}", "{}", a),
+        Fix::Delete => msg!("删除", "delete"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<String> {
+        let layout = scan(FileId(0), text);
+        layout
+            .lines
+            .iter()
+            .map(|l| text[l.content.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_logical_lines_and_keeps_comments() {
+        let text = "项目 a \"x\" {  # c1\n  目标 \"\"\"\n  一\n  二\n  \"\"\"\n}\n";
+        let layout = scan(FileId(0), text);
+        assert_eq!(contents(text), ["项目 a \"x\" {", "目标 \"\"\"\n  一\n  二\n  \"\"\"", "}"]);
+        assert_eq!(layout.comments.len(), 1);
+        assert!(!layout.comments[0].own_line);
+    }
+
+    #[test]
+    fn hash_inside_text_is_not_a_comment() {
+        let layout = scan(FileId(0), "目标 \"#1 任务\"\n");
+        assert!(layout.comments.is_empty());
+    }
+
+    #[test]
+    fn reports_unterminated_text_and_goes_on() {
+        let layout = scan(FileId(0), "用途 \"abc\n目标 \"ok\"\n");
+        assert_eq!(layout.diagnostics.len(), 1);
+        assert_eq!(layout.lines.len(), 2);
+        assert!(layout.lines[0].has_error && !layout.lines[1].has_error);
+    }
+
+    #[test]
+    fn accepts_some_fullwidth_marks_and_reports_others() {
+        assert_eq!(fix_text('％'), None);
+        assert_eq!(fix_text('｛').map(|m| m.en), Some("{".to_string()));
+        assert_eq!(fix_text('５').map(|m| m.en), Some("5".to_string()));
+        assert_eq!(fix_text('。').map(|m| m.en), Some("delete".to_string()));
+        let layout = scan(FileId(0), "资金 ５０\n目标 \"全角５０可以\"\n");
+        assert_eq!(layout.diagnostics.len(), 2);
+        assert!(layout.lines[0].has_error);
+    }
+
+    #[test]
+    fn repairs_punctuation_keeping_offsets() {
+        let text = "项目 a \"x\" ｛\n";
+        let layout = scan(FileId(0), text);
+        let line = &layout.lines[0];
+        assert!(!line.has_error);
+        let content = &text[line.content.range()];
+        let fixed = repaired(content, line.content.start as usize, &line.repairs);
+        assert_eq!(fixed, "项目 a \"x\" {  ");
+        assert_eq!(fixed.len(), content.len());
+    }
+
+    #[test]
+    fn handles_crlf_and_bom() {
+        let text = "\u{feff}计划 2022 \"x\" {\r\n}\r\n";
+        assert_eq!(contents(text), ["计划 2022 \"x\" {", "}"]);
+    }
+}

@@ -1,0 +1,291 @@
+//! Parsing: source text to the typed syntax tree, with every syntax error.
+//!
+//! The [`layout`] scanner splits a file into logical lines and finds its
+//! comments. This module walks the lines, keeping track of the `{ }` block
+//! each one is in, parses each line with pest using the rule for that block
+//! ([`grammar`]), and lowers it to AST nodes ([`lower`]). A line that fails
+//! to parse is reported ([`errors`]) and skipped; the rest of the file is
+//! still read, so one run reports every broken line.
+
+pub mod errors;
+pub mod grammar;
+pub mod keywords;
+pub mod layout;
+pub mod lower;
+
+use crate::ast::{self, Item, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::msg;
+use crate::source::{FileId, Span};
+use errors::{Context, FailedLine};
+use grammar::{PlanParser, Rule};
+use layout::Line;
+use lower::{Lowered, Lowerer};
+use pest::Parser;
+
+/// Parses one file. Never fails: what does not parse becomes diagnostics,
+/// and the tree holds everything that did.
+pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    let layout = layout::scan(file, text);
+    let mut walker = Walker {
+        file,
+        text,
+        items: Vec::new(),
+        open: None,
+        diagnostics: layout.diagnostics,
+    };
+    for line in &layout.lines {
+        walker.line(line);
+    }
+    walker.end_of_file();
+    let tree = ast::File {
+        id: file,
+        items: walker.items,
+        comments: layout.comments,
+    };
+    (tree, walker.diagnostics)
+}
+
+/// A block whose `}` has not been seen yet.
+struct OpenBlock {
+    block: Block,
+    /// The `{` that opened it.
+    brace: Span,
+    /// The end of its last statement so far.
+    end: usize,
+}
+
+enum Block {
+    Plan(ast::PlanHeader),
+    Overall(ast::Overall),
+    Summary(ast::Summary),
+    Project(ast::Project),
+    /// A block whose first line did not parse: its lines are still checked,
+    /// as the statements of the block it most likely is.
+    Broken(Context),
+}
+
+impl Block {
+    fn context(&self) -> Context {
+        match self {
+            Block::Plan(_) => Context::Plan,
+            Block::Overall(_) => Context::Overall,
+            Block::Summary(_) => Context::Summary,
+            Block::Project(_) => Context::Project,
+            Block::Broken(c) => *c,
+        }
+    }
+}
+
+struct Walker<'a> {
+    file: FileId,
+    text: &'a str,
+    items: Vec<Item>,
+    open: Option<OpenBlock>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    fn line(&mut self, line: &Line) {
+        if line.is_blank() {
+            return;
+        }
+        let content = &self.text[line.content.range()];
+        if layout::closes_block(content) {
+            self.close(line.content);
+            return;
+        }
+        if self.open.is_some() && starts_item(content) {
+            self.report_unclosed(Some(line.content));
+        }
+        match self.open.as_ref().map(|o| o.block.context()) {
+            None => self.top_line(line, content),
+            Some(context) => self.body_line(line, content, context),
+        }
+    }
+
+    fn top_line(&mut self, line: &Line, content: &str) {
+        let parsed = if line.has_error { None } else { self.parse_line(line, content, Context::Top) };
+        match parsed {
+            Some(Lowered::PlanHead(h)) => self.open_block(Block::Plan(h), line),
+            Some(Lowered::OverallHead(h)) => self.open_block(Block::Overall(h), line),
+            Some(Lowered::SummaryHead(h)) => self.open_block(Block::Summary(h), line),
+            Some(Lowered::ProjectHead(h)) => self.open_block(Block::Project(h), line),
+            Some(Lowered::Measure(m)) => self.items.push(Item::Measure(m)),
+            _ if layout::opens_block(content) => {
+                let context = guess_context(layout::first_word(content));
+                self.open_block(Block::Broken(context), line);
+            }
+            _ => {}
+        }
+    }
+
+    fn body_line(&mut self, line: &Line, content: &str, context: Context) {
+        if line.has_error {
+            return;
+        }
+        let Some(lowered) = self.parse_line(line, content, context) else {
+            return;
+        };
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        open.end = line.content.end as usize;
+        match (&mut open.block, lowered) {
+            (Block::Plan(h), Lowered::Plan(s)) => h.body.push(s),
+            (Block::Plan(h), Lowered::Project(ProjectStmt::Basis(s))) => h.body.push(PlanStmt::Basis(s)),
+            (Block::Overall(o), Lowered::Project(s)) => o.body.extend(into_overall(s)),
+            (Block::Summary(m), Lowered::Summary(s)) => m.body.push(s),
+            (Block::Summary(m), Lowered::Project(s)) => m.body.extend(into_summary(s)),
+            (Block::Project(p), Lowered::Project(s)) => p.body.push(s),
+            _ => {}
+        }
+    }
+
+    /// Parses one line with the rule of its block and lowers it; reports
+    /// the failure otherwise.
+    fn parse_line(&mut self, line: &Line, content: &str, context: Context) -> Option<Lowered> {
+        let rule = match context {
+            Context::Top => Rule::top_line,
+            Context::Plan => Rule::plan_line,
+            Context::Overall => Rule::overall_line,
+            Context::Summary => Rule::summary_line,
+            Context::Project => Rule::project_line,
+        };
+        let base = line.content.start as usize;
+        let repaired;
+        let content = if line.repairs.is_empty() {
+            content
+        } else {
+            repaired = layout::repaired(content, base, &line.repairs);
+            repaired.as_str()
+        };
+        match PlanParser::parse(rule, content) {
+            Ok(mut pairs) => {
+                let mut lowerer = Lowerer { file: self.file, base, diagnostics: &mut self.diagnostics };
+                pairs.next().and_then(|pair| lowerer.lower_line(pair))
+            }
+            Err(error) => {
+                let failed = FailedLine { file: self.file, text: content, base, context };
+                self.diagnostics.push(errors::diagnose(&failed, &error));
+                None
+            }
+        }
+    }
+
+    fn open_block(&mut self, block: Block, line: &Line) {
+        let end = line.content.end as usize;
+        self.open = Some(OpenBlock {
+            block,
+            brace: Span::new(end.saturating_sub(1), end),
+            end,
+        });
+    }
+
+    fn close(&mut self, brace: Span) {
+        match self.open.take() {
+            Some(open) => self.finish(open, brace.end as usize),
+            None => self.diagnostics.push(
+                Diagnostic::error(codes::UNMATCHED_BRACE, msg!("多余的 `}}`", "unmatched `}}`"))
+                    .primary(self.file, brace, msg!("没有与之对应的 `{{`", "no open block to close"))
+                    .help(msg!(
+                        "删除它，或检查上面的块是否多写了 `}}`",
+                        "delete it, or check whether the block above has one `}}` too many"
+                    )),
+            ),
+        }
+    }
+
+    /// Reports the open block as unclosed, and closes it where its last
+    /// statement ends. `next` is the line that starts the next item.
+    fn report_unclosed(&mut self, next: Option<Span>) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let mut d = Diagnostic::error(codes::UNCLOSED_BLOCK, msg!("块没有闭合", "unclosed block"))
+            .primary(self.file, open.brace, msg!("这个 `{{` 没有对应的 `}}`", "this `{{` is never closed"));
+        d = match next {
+            Some(span) => d.secondary(
+                self.file,
+                Span::new(span.start as usize, span.start as usize),
+                msg!("下一个条目从这里开始", "the next item starts here"),
+            ),
+            None => d.note(msg!("文件在块闭合之前结束", "the file ends before the block is closed")),
+        };
+        self.diagnostics.push(d.help(msg!(
+            "在块的最后一条语句之后加一行 `}}`",
+            "add a line `}}` after the block's last statement"
+        )));
+        let end = open.end;
+        self.finish(open, end);
+    }
+
+    fn finish(&mut self, open: OpenBlock, end: usize) {
+        let span_to = |s: Span| Span::new(s.start as usize, end);
+        let item = match open.block {
+            Block::Plan(mut h) => {
+                h.span = span_to(h.span);
+                Item::Plan(h)
+            }
+            Block::Overall(mut o) => {
+                o.span = span_to(o.span);
+                Item::Overall(o)
+            }
+            Block::Summary(mut s) => {
+                s.span = span_to(s.span);
+                Item::Summary(s)
+            }
+            Block::Project(mut p) => {
+                p.span = span_to(p.span);
+                Item::Project(p)
+            }
+            Block::Broken(_) => return,
+        };
+        self.items.push(item);
+    }
+
+    fn end_of_file(&mut self) {
+        if self.open.is_some() {
+            self.report_unclosed(None);
+        }
+    }
+}
+
+/// Whether a line starts a new top-level item: its first word is `项目`,
+/// `计划` … and it opens a block (or is a `保障措施` line).
+fn starts_item(content: &str) -> bool {
+    let word = layout::first_word(content);
+    keywords::is_top_level(word)
+        && (layout::opens_block(content) || keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Measure))
+}
+
+/// The block a broken first line most likely opens, from its first word
+/// (or the keyword it is a slip for).
+fn guess_context(word: &str) -> Context {
+    let kw = keywords::lookup(word)
+        .map(|(k, _)| k)
+        .or_else(|| keywords::suggest(word).and_then(keywords::lookup).map(|(k, _)| k));
+    match kw {
+        Some(keywords::Kw::Plan) => Context::Plan,
+        Some(keywords::Kw::Overall) => Context::Overall,
+        Some(keywords::Kw::Summary) => Context::Summary,
+        _ => Context::Project,
+    }
+}
+
+fn into_overall(stmt: ProjectStmt) -> Option<OverallStmt> {
+    match stmt {
+        ProjectStmt::Goal(g) => Some(OverallStmt::Goal(g)),
+        ProjectStmt::Indicator(i) => Some(OverallStmt::Indicator(i)),
+        _ => None,
+    }
+}
+
+fn into_summary(stmt: ProjectStmt) -> Option<SummaryStmt> {
+    match stmt {
+        ProjectStmt::Goal(g) => Some(SummaryStmt::Goal(g)),
+        ProjectStmt::Funds(f) => Some(SummaryStmt::Funds(f)),
+        _ => None,
+    }
+}

@@ -1,0 +1,39 @@
+//! Typed values: exact numbers, units, checkpoints and comparators.
+//!
+//! The grammar reads these tokens loosely; the functions here read them
+//! strictly and say precisely what is wrong. They are pure: a token's text
+//! in, a value or a [`ValueError`] out. Lowering adds the span.
+
+pub mod comparator;
+pub mod date;
+pub mod number;
+pub mod unit;
+
+use crate::diagnostic::Message;
+
+/// Why a token is not a valid value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError {
+    /// The diagnostic code, from `crate::codes`.
+    pub code: &'static str,
+    pub message: Message,
+    /// The label under the token.
+    pub label: Message,
+    pub help: Option<Message>,
+}
+
+impl ValueError {
+    pub fn new(code: &'static str, message: Message, label: Message) -> ValueError {
+        ValueError {
+            code,
+            message,
+            label,
+            help: None,
+        }
+    }
+
+    pub fn help(mut self, help: Message) -> ValueError {
+        self.help = Some(help);
+        self
+    }
+}
