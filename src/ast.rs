@@ -166,19 +166,39 @@ pub struct Year {
 #[derive(Clone, Debug)]
 pub enum PlanStmt {
     /// `框架 classic`
-    Framework { keyword: Keyword, name: Code, span: Span },
+    Framework {
+        keyword: Keyword,
+        name: Code,
+        span: Span,
+    },
     /// `金额单位 万元`
-    Money { keyword: Keyword, unit: Unit, span: Span },
+    Money {
+        keyword: Keyword,
+        unit: Unit,
+        span: Span,
+    },
     /// `预算单位 222002 "…"`
     BudgetUnit(BudgetUnit),
     /// `依据 "…"`: the default basis of every indicator.
     Basis(TextStmt),
     /// `等级 优 良 中 差`
-    Grades { keyword: Keyword, grades: Vec<Text>, span: Span },
+    Grades {
+        keyword: Keyword,
+        grades: Vec<Text>,
+        span: Span,
+    },
     /// `精度 6`
-    Precision { keyword: Keyword, places: Number, span: Span },
+    Precision {
+        keyword: Keyword,
+        places: Number,
+        span: Span,
+    },
     /// `允许 W0401`, `警告 …`, `禁止 …`
-    Lint { keyword: Keyword, codes: Vec<Code>, span: Span },
+    Lint {
+        keyword: Keyword,
+        codes: Vec<Code>,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -244,8 +264,16 @@ pub struct Project {
 
 #[derive(Clone, Debug)]
 pub enum ProjectStmt {
-    Code { keyword: Keyword, code: Code, span: Span },
-    Unit { keyword: Keyword, code: Code, span: Span },
+    Code {
+        keyword: Keyword,
+        code: Code,
+        span: Span,
+    },
+    Unit {
+        keyword: Keyword,
+        code: Code,
+        span: Span,
+    },
     Funds(Funds),
     Purpose(TextStmt),
     Schedule(Schedule),
@@ -342,7 +370,11 @@ pub struct Path {
 pub enum IndicatorAttr {
     Desc(TextStmt),
     Basis(TextStmt),
-    Weight { keyword: Keyword, value: Number, span: Span },
+    Weight {
+        keyword: Keyword,
+        value: Number,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -354,7 +386,10 @@ pub struct Target {
 #[derive(Clone, Debug)]
 pub enum TargetKind {
     /// `≥ 95%`, `不低于 95%`, `95%以上`, `≤ 12月底`
-    Compare { comparator: Comparator, value: Operand },
+    Compare {
+        comparator: Comparator,
+        value: Operand,
+    },
     /// A number with no comparator: `100`. Accepted; the checker warns.
     Bare(Quantity),
     /// `定性 "…"`

@@ -88,7 +88,11 @@ impl SourceFile {
     /// The byte range of a 0-based line, its newline included.
     pub fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
         let start = *self.line_starts.get(line_index)?;
-        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         Some(start..end)
     }
 
@@ -100,7 +104,9 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        // A byte-order mark is invisible in editors: it takes no column.
         let before = &self.text[self.line_starts[line]..offset];
+        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
         Position {
             line: line + 1,
             column: before.chars().count() + 1,

@@ -18,7 +18,11 @@ pub struct AppError {
 }
 
 fn app_error(code: &'static str, message: String, help: Option<String>) -> Report {
-    Report::new(AppError { message, help, code })
+    Report::new(AppError {
+        message,
+        help,
+        code,
+    })
 }
 
 fn pick(lang: Lang, zh: String, en: String) -> String {
@@ -37,20 +41,34 @@ pub fn install_handler(color: bool) {
 pub fn cannot_read(path: &str, error: &std::io::Error, lang: Lang) -> Report {
     let why = match error.kind() {
         std::io::ErrorKind::NotFound => pick(lang, "文件不存在".into(), "no such file".into()),
-        std::io::ErrorKind::PermissionDenied => pick(lang, "没有读取权限".into(), "permission denied".into()),
+        std::io::ErrorKind::PermissionDenied => {
+            pick(lang, "没有读取权限".into(), "permission denied".into())
+        }
         _ => error.to_string(),
     };
     app_error(
         "perfplan::io",
-        pick(lang, format!("无法读取 `{path}`：{why}"), format!("cannot read `{path}`: {why}")),
-        Some(pick(lang, "检查文件路径和权限".into(), "check the path and its permissions".into())),
+        pick(
+            lang,
+            format!("无法读取 `{path}`：{why}"),
+            format!("cannot read `{path}`: {why}"),
+        ),
+        Some(pick(
+            lang,
+            "检查文件路径和权限".into(),
+            "check the path and its permissions".into(),
+        )),
     )
 }
 
 pub fn is_directory(path: &str, lang: Lang) -> Report {
     app_error(
         "perfplan::io",
-        pick(lang, format!("`{path}` 是目录，不是计划文件"), format!("`{path}` is a directory, not a plan file")),
+        pick(
+            lang,
+            format!("`{path}` 是目录，不是计划文件"),
+            format!("`{path}` is a directory, not a plan file"),
+        ),
         Some(pick(
             lang,
             format!("列出其中的文件，如 `{path}/*.plan`"),
@@ -78,15 +96,27 @@ pub fn not_utf8(path: &str, offset: usize, lang: Lang) -> Report {
 pub fn unknown_code(code: &str, lang: Lang) -> Report {
     app_error(
         "perfplan::explain",
-        pick(lang, format!("没有诊断代码 `{code}`"), format!("there is no diagnostic code `{code}`")),
-        Some(pick(lang, "代码形如 E0103".into(), "codes look like E0103".into())),
+        pick(
+            lang,
+            format!("没有诊断代码 `{code}`"),
+            format!("there is no diagnostic code `{code}`"),
+        ),
+        Some(pick(
+            lang,
+            "代码形如 E0103".into(),
+            "codes look like E0103".into(),
+        )),
     )
 }
 
 pub fn output_failed(error: std::io::Error, lang: Lang) -> Report {
     app_error(
         "perfplan::io",
-        pick(lang, format!("无法写出结果：{error}"), format!("cannot write the output: {error}")),
+        pick(
+            lang,
+            format!("无法写出结果：{error}"),
+            format!("cannot write the output: {error}"),
+        ),
         None,
     )
 }

@@ -36,13 +36,22 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn run_check(args: &args::CheckArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
+fn run_check(
+    args: &args::CheckArgs,
+    cli: &Cli,
+    lang: Lang,
+    color: bool,
+) -> miette::Result<ExitCode> {
     let sources = input::read_all(&args.files, lang)?;
     let checked = check(&sources);
     report(&sources, &checked, cli.message_format, lang, color)?;
     let deny_warnings = args.deny.iter().any(|d| d == "warnings");
     let failed = checked.error_count() > 0 || (deny_warnings && checked.warning_count() > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Shows the diagnostics in the chosen format, then a summary line for
@@ -82,8 +91,12 @@ fn summary(sources: &SourceMap, checked: &Checked, lang: Lang) -> String {
     match lang {
         Lang::Zh if errors + warnings == 0 => format!("检查通过：{files} 个文件，没有发现问题"),
         Lang::Zh => format!("检查完成：{files} 个文件，{errors} 个错误，{warnings} 个警告"),
-        Lang::En if errors + warnings == 0 => format!("check passed: {files} file(s), no problems found"),
-        Lang::En => format!("check finished: {files} file(s), {errors} error(s), {warnings} warning(s)"),
+        Lang::En if errors + warnings == 0 => {
+            format!("check passed: {files} file(s), no problems found")
+        }
+        Lang::En => {
+            format!("check finished: {files} file(s), {errors} error(s), {warnings} warning(s)")
+        }
     }
 }
 
@@ -97,7 +110,13 @@ fn run_explain(code: &str, lang: Lang) -> miette::Result<ExitCode> {
         (perfplan::diagnostic::Severity::Error, Lang::En) => "error",
         (perfplan::diagnostic::Severity::Warning, Lang::En) => "warning",
     };
-    println!("{} ({}): {}\n\n{}", doc.code, level, doc.title(lang), doc.doc(lang));
+    println!(
+        "{} ({}): {}\n\n{}",
+        doc.code,
+        level,
+        doc.title(lang),
+        doc.doc(lang)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -118,7 +137,8 @@ fn color_wanted(arg: ColorArg) -> bool {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
         }
     }
 }

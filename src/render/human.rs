@@ -35,7 +35,12 @@ pub fn emit_human(
 }
 
 /// Renders diagnostics to plain text, as in snapshots.
-pub fn render_human(sources: &SourceMap, diagnostics: &[Diagnostic], lang: Lang, style: Style) -> String {
+pub fn render_human(
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic],
+    lang: Lang,
+    style: Style,
+) -> String {
     let files = FilesView(sources);
     let config = config(style);
     diagnostics
@@ -99,11 +104,17 @@ impl<'a> Files<'a> for FilesView<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.0.get(id).map(|f| f.name.as_str()).ok_or(FilesError::FileMissing)
+        self.0
+            .get(id)
+            .map(|f| f.name.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.0.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+        self.0
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {

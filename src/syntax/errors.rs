@@ -28,12 +28,22 @@ impl Context {
     fn home_of(kw: Kw) -> Option<Context> {
         match kw {
             Kw::Plan | Kw::Overall | Kw::Summary | Kw::Measure | Kw::Project => Some(Context::Top),
-            Kw::Framework | Kw::Money | Kw::Grades | Kw::Precision | Kw::Allow | Kw::Warn
+            Kw::Framework
+            | Kw::Money
+            | Kw::Grades
+            | Kw::Precision
+            | Kw::Allow
+            | Kw::Warn
             | Kw::Deny => Some(Context::Plan),
             Kw::Code | Kw::Purpose | Kw::Schedule => Some(Context::Project),
             Kw::Name => Some(Context::Summary),
             Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal => None,
-            Kw::Fiscal | Kw::Other | Kw::Desc | Kw::Weight | Kw::Qualitative | Kw::Grade
+            Kw::Fiscal
+            | Kw::Other
+            | Kw::Desc
+            | Kw::Weight
+            | Kw::Qualitative
+            | Kw::Grade
             | Kw::NotApplicable => None,
         }
     }
@@ -52,22 +62,30 @@ impl Context {
 /// One line that failed to parse: where it is and what it says.
 pub struct FailedLine<'a> {
     pub file: FileId,
-    /// The line's text as given to the parser.
+    /// The line's text as given to the parser (full-width marks repaired).
     pub text: &'a str,
-    /// The byte offset of `text` in the file.
-    pub base: usize,
+    /// The line's text as written; `offsets.base` is its file offset.
+    pub original: &'a str,
+    /// Maps offsets in `text` to offsets in the file.
+    pub offsets: &'a super::layout::LineOffsets,
     pub context: Context,
 }
 
 /// Turns a failed parse of one line into the most helpful diagnostic.
 pub fn diagnose(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
     let word = super::layout::first_word(line.text.trim_start());
-    let word_start = line.base + (line.text.len() - line.text.trim_start().len());
-    let word_span = Span::new(word_start, word_start + word.len());
+    let word_start = line.text.len() - line.text.trim_start().len();
+    let word_span = Span::new(
+        line.offsets.to_file(word_start),
+        line.offsets.to_file(word_start + word.len()),
+    );
     match keywords::lookup(word) {
         Some((kw, _)) => {
             if let Some(home) = Context::home_of(kw).filter(|h| *h != line.context) {
                 return misplaced(line, kw, word, word_span, home);
+            }
+            if line.context == Context::Top && Context::home_of(kw) != Some(Context::Top) {
+                return outside_block(line, word, word_span);
             }
         }
         None if !word.is_empty() && !line.text.trim_start()[word.len()..].starts_with('.') => {
@@ -85,17 +103,44 @@ fn misplaced(line: &FailedLine, kw: Kw, word: &str, span: Span, home: Context) -
     let here = line.context.name();
     Diagnostic::error(
         codes::MISPLACED,
-        Message::new(format!("`{word}` 不能写在{}中", here.zh), format!("`{word}` cannot stand in {}", here.en)),
+        Message::new(
+            format!("`{word}` 不能写在{}中", here.zh),
+            format!("`{word}` cannot stand in {}", here.en),
+        ),
     )
-    .primary(line.file, span, Message::new(format!("这条语句属于{}", home_name.zh), format!("this statement belongs in {}", home_name.en)))
+    .primary(
+        line.file,
+        span,
+        Message::new(
+            format!("这条语句属于{}", home_name.zh),
+            format!("this statement belongs in {}", home_name.en),
+        ),
+    )
     .help(match home {
         Context::Top => msg!(
             "`{}` 开始一个新的顶层条目：先用单独一行的 `}}` 结束上面的块",
             "`{}` starts a new top-level item: close the block above with a line `}}` first",
             kw.spelling(crate::diagnostic::Lang::Zh)
         ),
-        _ => Message::new(format!("把这一行移到{}中", home_name.zh), format!("move this line into {}", home_name.en)),
+        _ => Message::new(
+            format!("把这一行移到{}中", home_name.zh),
+            format!("move this line into {}", home_name.en),
+        ),
     })
+}
+
+/// A block statement (`资金`, `目标` …) at the top level: most often the
+/// block's first line lacks its `{`.
+fn outside_block(line: &FailedLine, word: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        codes::MISPLACED,
+        msg!("`{}` 不能写在文件顶层", "`{}` cannot stand at the top level", word),
+    )
+    .primary(line.file, span, msg!("这条语句应在块中", "this statement belongs inside a block"))
+    .help(msg!(
+        "把它写在 `项目 … {{` 与 `}}` 之间；如果上面的块已经开始，检查它的第一行末尾是否缺少 `{{`",
+        "write it between `project … {{` and `}}`; if a block starts above, check that its first line ends with `{{`"
+    ))
 }
 
 fn unknown_keyword(line: &FailedLine, word: &str, span: Span) -> Option<Diagnostic> {
@@ -104,13 +149,15 @@ fn unknown_keyword(line: &FailedLine, word: &str, span: Span) -> Option<Diagnost
         msg!("未知的关键字 `{}`", "unknown keyword `{}`", word),
     );
     match keywords::suggest(word) {
-        Some(s) => {
-            Some(
-                diagnostic
-                    .primary(line.file, span, msg!("是否想写 `{}`？", "did you mean `{}`?", s))
-                    .help(msg!("改为 `{}`", "write `{}`", s)),
-            )
-        }
+        Some(s) => Some(
+            diagnostic
+                .primary(
+                    line.file,
+                    span,
+                    msg!("是否想写 `{}`？", "did you mean `{}`?", s),
+                )
+                .help(msg!("改为 `{}`", "write `{}`", s)),
+        ),
         // A word that is close to no keyword may be a one-level indicator
         // path or something else entirely; let the parser's view stand.
         None if line.context == Context::Top => Some(
@@ -137,16 +184,33 @@ fn unexpected(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
         ErrorVariant::CustomError { .. } => &[],
     };
     let expected = expected_list(positives);
-    let found = found_token(&line.text[pos..]);
-    let at = line.base + pos;
+    let at = line.offsets.to_file(pos);
+    // The token is shown as the user wrote it, not as repaired.
+    let found = line
+        .original
+        .get(at.saturating_sub(line.offsets.base)..)
+        .and_then(found_token);
     let (message, label) = match found {
         Some(token) => (
-            msg!("语法错误：此处不应出现 `{}`", "syntax error: unexpected `{}`", token),
-            Message::new(format!("此处应为{}", expected.zh), format!("expected {}", expected.en)),
+            msg!(
+                "语法错误：此处不应出现 `{}`",
+                "syntax error: unexpected `{}`",
+                token
+            ),
+            Message::new(
+                format!("此处应为{}", expected.zh),
+                format!("expected {}", expected.en),
+            ),
         ),
         None => (
-            msg!("语法错误：这一行不完整", "syntax error: the line ends too early"),
-            Message::new(format!("此处缺少{}", expected.zh), format!("expected {} here", expected.en)),
+            msg!(
+                "语法错误：这一行不完整",
+                "syntax error: the line ends too early"
+            ),
+            Message::new(
+                format!("此处缺少{}", expected.zh),
+                format!("expected {} here", expected.en),
+            ),
         ),
     };
     let width = found.map_or(0, |t| t.chars().next().map_or(0, char::len_utf8));
@@ -181,6 +245,12 @@ fn found_token(rest: &str) -> Option<&str> {
 /// Targeted advice for the most common slips.
 fn hint(positives: &[Rule], found: Option<&str>) -> Option<Message> {
     let starts = |p: &str| found.is_some_and(|f| f.starts_with(p));
+    if starts("{") && positives.contains(&Rule::text) {
+        return Some(msg!(
+            "在 `{{` 之前写出名称，如 `项目 信息化 \"纪检监察信息化建设工作经费\" {{`",
+            "write the name before `{{`, as in `project 信息化 \"纪检监察信息化建设工作经费\" {{`"
+        ));
+    }
     if positives.contains(&Rule::target) && (starts("\"") || starts("“")) {
         return Some(msg!(
             "文字形式的指标值要写作 定性 \"…\"",
@@ -193,10 +263,17 @@ fn hint(positives: &[Rule], found: Option<&str>) -> Option<Message> {
             "every indicator needs a target, such as >= 95%, = 120个, qualitative \"…\" or n/a"
         ));
     }
-    if positives.contains(&Rule::quantity) && found.is_some_and(|f| f.chars().next().is_some_and(is_han)) {
-        return Some(msg!("数值要用阿拉伯数字书写，如 50.00", "write amounts in digits, as in 50.00"));
+    if positives
+        .iter()
+        .any(|r| matches!(r, Rule::quantity | Rule::number))
+        && found.is_some_and(|f| f.chars().next().is_some_and(is_han))
+    {
+        return Some(msg!(
+            "数值要用阿拉伯数字书写，如 50.00",
+            "write amounts in digits, as in 50.00"
+        ));
     }
-    if positives.iter().any(|r| matches!(r, Rule::plan_head | Rule::project_head)) || starts("{") {
+    if positives.contains(&Rule::open_brace) || starts("{") {
         return Some(msg!(
             "块的第一行以 `{{` 结尾，`}}` 单独占一行",
             "a block's first line ends with `{{`; its `}}` stands on a line of its own"
@@ -213,10 +290,8 @@ fn is_han(c: char) -> bool {
 fn expected_list(rules: &[Rule]) -> Message {
     let mut names: Vec<Message> = Vec::new();
     for rule in rules {
-        if let Some(name) = describe(*rule) {
-            if !names.contains(&name) {
-                names.push(name);
-            }
+        if let Some(name) = describe(*rule).filter(|n| !names.contains(n)) {
+            names.push(name);
         }
     }
     names.truncate(6);
@@ -245,9 +320,14 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::WHITESPACE | Rule::COMMENT | Rule::word_char | Rule::colon => None,
         Rule::sep => m("逗号", "a comma"),
         Rule::open_paren => m("`(`", "`(`"),
+        Rule::open_brace => m("行尾的 `{`", "`{` at the end of the line"),
+        Rule::stmt_keyword => None,
         Rule::close_paren => m("`)`", "`)`"),
         Rule::ident => m("名称（如 办案经费）", "a name (such as 办案经费)"),
-        Rule::path => m("指标路径（如 产出.数量）", "an indicator path (such as output.quantity)"),
+        Rule::path => m(
+            "指标路径（如 产出.数量）",
+            "an indicator path (such as output.quantity)",
+        ),
         Rule::code | Rule::code_word => m("编码（如 222002）", "a code (such as 222002)"),
         Rule::year => m("年度（如 2022）", "a year (such as 2022)"),
         Rule::text | Rule::block_text | Rule::quoted_text | Rule::cn_text => {
@@ -293,8 +373,14 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::not_applicable => keyword(Kw::NotApplicable),
         Rule::qualitative => keyword(Kw::Qualitative),
         Rule::grade => keyword(Kw::Grade),
-        Rule::sources | Rule::source => m("括号中的资金来源（财政 …）", "sources in parentheses (fiscal …)"),
-        Rule::schedule_entry => m("时间点和累计比例（如 3月底 25%）", "a checkpoint and share (such as 3月底 25%)"),
+        Rule::sources | Rule::source => m(
+            "括号中的资金来源（财政 …）",
+            "sources in parentheses (fiscal …)",
+        ),
+        Rule::schedule_entry => m(
+            "时间点和累计比例（如 3月底 25%）",
+            "a checkpoint and share (such as 3月底 25%)",
+        ),
         Rule::plan_head | Rule::plan => keyword(Kw::Plan),
         Rule::overall_head | Rule::overall => keyword(Kw::Overall),
         Rule::summary_head | Rule::summary => keyword(Kw::Summary),
@@ -321,7 +407,10 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::overall_stmt | Rule::overall_line => m("目标或指标行", "a goal or an indicator row"),
         Rule::summary_stmt | Rule::summary_line => m("分项目标中的语句", "a summary statement"),
         Rule::project_stmt | Rule::project_line => m("项目中的语句", "a project statement"),
-        Rule::top_line | Rule::file => m("顶层条目（计划、项目 …）", "a top-level item (plan, project …)"),
+        Rule::top_line | Rule::file => m(
+            "顶层条目（计划、项目 …）",
+            "a top-level item (plan, project …)",
+        ),
     }
 }
 

@@ -178,7 +178,10 @@ mod tests {
         for k in KEYWORDS {
             for spelling in k.zh.iter().chain(std::iter::once(&k.en)) {
                 let quoted = format!("\"{spelling}\"");
-                assert!(grammar.contains(&quoted), "{spelling} is not in the grammar");
+                assert!(
+                    grammar.contains(&quoted),
+                    "{spelling} is not in the grammar"
+                );
             }
         }
     }

@@ -31,8 +31,8 @@ pub struct Line {
     pub repairs: Vec<Repair>,
 }
 
-/// A reported full-width mark and the ASCII text that replaces it, padded
-/// with spaces to the same byte length so that spans stay right.
+/// A reported full-width mark and the ASCII text that replaces it (empty
+/// when the mark is to be deleted).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repair {
     pub span: Span,
@@ -141,26 +141,55 @@ impl Scanner<'_> {
         match c {
             '"' => whole(self.quoted('"', '"', true)),
             '“' => whole(self.quoted('“', '”', false)),
+            _ if is_fullwidth_alnum(c) => self.fullwidth_run(),
             _ => {
                 self.pos += c.len_utf8();
                 let Some(fix) = fullwidth_fix(c) else {
                     return Token::Fine;
                 };
-                self.report_fullwidth(c, fix);
                 let span = Span::new(self.pos - c.len_utf8(), self.pos);
-                match fix {
-                    Fix::Replace(a) if a.is_ascii_alphanumeric() => Token::Broken,
-                    Fix::Replace(a) => Token::Repaired(Repair { span, replacement: padded(&a.to_string(), c) }),
-                    Fix::Delete => Token::Repaired(Repair { span, replacement: padded("", c) }),
-                }
+                let replacement = match &fix {
+                    Fix::Replace(a) => a.clone(),
+                    Fix::Delete => String::new(),
+                };
+                self.report_fullwidth(&c.to_string(), span, fix);
+                Token::Repaired(Repair { span, replacement })
             }
         }
     }
 
+    /// A run of full-width digits and letters (`９５`), reported once.
+    fn fullwidth_run(&mut self) -> Token {
+        let start = self.pos;
+        let end = self
+            .rest()
+            .find(|c| !is_fullwidth_alnum(c))
+            .map_or(self.text.len(), |i| self.pos + i);
+        self.pos = end;
+        let run = &self.text[start..end];
+        let ascii: String = run
+            .chars()
+            .filter_map(|c| char::from_u32(c as u32 - 0xFEE0))
+            .collect();
+        let span = Span::new(start, end);
+        self.report_fullwidth(run, span, Fix::Replace(ascii.clone()));
+        Token::Repaired(Repair {
+            span,
+            replacement: ascii,
+        })
+    }
+
     fn comment(&mut self, own_line: bool) {
         let start = self.pos;
-        let end = self.rest().find('\n').map_or(self.text.len(), |i| self.pos + i);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
+        let end = self
+            .rest()
+            .find('\n')
+            .map_or(self.text.len(), |i| self.pos + i);
+        let end = if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         self.pos = end;
         self.layout.comments.push(Comment {
             span: Span::new(start, end),
@@ -181,10 +210,8 @@ impl Scanner<'_> {
             if c == close {
                 return true;
             }
-            if escapes && c == '\\' {
-                if let Some(next) = self.peek().filter(|n| *n != '\n') {
-                    self.pos += next.len_utf8();
-                }
+            if let Some(next) = self.peek().filter(|n| escapes && c == '\\' && *n != '\n') {
+                self.pos += next.len_utf8();
             }
         }
         self.report_unterminated(start, open, close);
@@ -204,9 +231,16 @@ impl Scanner<'_> {
                 self.pos = self.text.len();
                 let diagnostic = Diagnostic::error(
                     codes::UNTERMINATED_STRING,
-                    msg!("多行文字没有结束的 `\"\"\"`", "the text opened with `\"\"\"` is never closed"),
+                    msg!(
+                        "多行文字没有结束的 `\"\"\"`",
+                        "the text opened with `\"\"\"` is never closed"
+                    ),
                 )
-                .primary(self.file, Span::new(start, start + 3), msg!("从这里开始", "opened here"))
+                .primary(
+                    self.file,
+                    Span::new(start, start + 3),
+                    msg!("从这里开始", "opened here"),
+                )
                 .help(msg!(
                     "在文字最后一行之后另起一行写 `\"\"\"`",
                     "add a line `\"\"\"` after the last line of the text"
@@ -240,21 +274,32 @@ impl Scanner<'_> {
         self.layout.diagnostics.push(diagnostic);
     }
 
-    fn report_fullwidth(&mut self, c: char, fix: Fix) {
-        let at = Span::new(self.pos - c.len_utf8(), self.pos);
+    fn report_fullwidth(&mut self, c: &str, at: Span, fix: Fix) {
         let (label, help) = match fix {
             Fix::Replace(ascii) => (
                 msg!("全角 `{}`", "full-width `{}`", c),
                 msg!("改为半角 `{}`", "write `{}` instead", ascii),
             ),
             Fix::Delete => (
-                msg!("语句末尾不需要 `{}`", "no `{}` is needed at the end of a statement", c),
-                msg!("删除 `{}`：换行即结束一条语句", "delete `{}`: a line break ends a statement", c),
+                msg!(
+                    "语句末尾不需要 `{}`",
+                    "no `{}` is needed at the end of a statement",
+                    c
+                ),
+                msg!(
+                    "删除 `{}`：换行即结束一条语句",
+                    "delete `{}`: a line break ends a statement",
+                    c
+                ),
             ),
         };
         let diagnostic = Diagnostic::error(
             codes::FULLWIDTH,
-            msg!("这里不能使用全角符号 `{}`", "full-width `{}` cannot be used here", c),
+            msg!(
+                "这里不能使用全角符号 `{}`",
+                "full-width `{}` cannot be used here",
+                c
+            ),
         )
         .primary(self.file, at, label)
         .help(help);
@@ -269,27 +314,65 @@ enum Token {
     Broken,
 }
 
-/// `text` padded with spaces to the byte length of `original`.
-fn padded(text: &str, original: char) -> String {
-    format!("{text:<width$}", width = original.len_utf8())
+/// Maps offsets in a line's text as given to the parser (possibly with
+/// repairs applied) back to offsets in the file.
+#[derive(Clone, Debug, Default)]
+pub struct LineOffsets {
+    /// The file offset of the line's first byte.
+    pub base: usize,
+    /// For each repair, in order: where its replacement ends in the
+    /// repaired text, and how many bytes shorter the text is from there on.
+    shifts: Vec<(usize, usize)>,
 }
 
-/// The content of a line with its repairs applied; the same length as the
-/// original, so offsets into it are offsets into the file.
-pub fn repaired(content: &str, content_start: usize, repairs: &[Repair]) -> String {
-    let mut out = content.to_string();
+impl LineOffsets {
+    pub fn new(base: usize) -> LineOffsets {
+        LineOffsets {
+            base,
+            shifts: Vec::new(),
+        }
+    }
+
+    /// The file offset of an offset in the parsed text.
+    pub fn to_file(&self, offset: usize) -> usize {
+        let shift = self
+            .shifts
+            .iter()
+            .take_while(|(end, _)| *end <= offset)
+            .last()
+            .map_or(0, |(_, s)| *s);
+        self.base + offset + shift
+    }
+}
+
+/// The content of a line with its repairs applied, and the map back to
+/// file offsets.
+pub fn repaired(content: &str, content_start: usize, repairs: &[Repair]) -> (String, LineOffsets) {
+    let mut out = String::with_capacity(content.len());
+    let mut offsets = LineOffsets::new(content_start);
+    let mut copied = 0;
     for r in repairs {
         let start = r.span.start as usize - content_start;
-        out.replace_range(start..start + r.span.len(), &r.replacement);
+        out.push_str(content.get(copied..start).unwrap_or(""));
+        out.push_str(&r.replacement);
+        copied = start + r.span.len();
+        let shift = copied - out.len();
+        offsets.shifts.push((out.len(), shift));
     }
-    out
+    out.push_str(content.get(copied..).unwrap_or(""));
+    (out, offsets)
 }
 
 /// How to fix a full-width mark the language does not accept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Fix {
-    Replace(char),
+    Replace(String),
     Delete,
+}
+
+/// Full-width digits and Latin letters: `０`–`９`, `Ａ`–`Ｚ`, `ａ`–`ｚ`.
+fn is_fullwidth_alnum(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
 
 /// The fix for a full-width character outside text and comments, or `None`
@@ -298,11 +381,13 @@ fn fullwidth_fix(c: char) -> Option<Fix> {
     match c {
         '％' | '（' | '）' | '，' | '：' | '＝' | '＞' | '＜' => None,
         '；' | '。' => Some(Fix::Delete),
-        '、' => Some(Fix::Replace(',')),
-        '【' => Some(Fix::Replace('[')),
-        '】' => Some(Fix::Replace(']')),
-        '‘' | '’' | '＂' => Some(Fix::Replace('"')),
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map(Fix::Replace),
+        '、' => Some(Fix::Replace(",".into())),
+        '【' => Some(Fix::Replace("[".into())),
+        '】' => Some(Fix::Replace("]".into())),
+        '‘' | '’' | '＂' => Some(Fix::Replace("\"".into())),
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFEE0).map(|a| Fix::Replace(a.into()))
+        }
         _ => None,
     }
 }
@@ -323,7 +408,10 @@ pub fn first_word(content: &str) -> &str {
     let end = content
         .find(|c: char| {
             c.is_whitespace()
-                || matches!(c, ':' | '：' | '"' | '“' | '.' | '{' | '｛' | '(' | '（' | '#')
+                || matches!(
+                    c,
+                    ':' | '：' | '"' | '“' | '.' | '{' | '｛' | '(' | '（' | '#'
+                )
         })
         .unwrap_or(content.len());
     &content[..end]
@@ -333,7 +421,7 @@ pub fn first_word(content: &str) -> &str {
 #[cfg(test)]
 fn fix_text(c: char) -> Option<crate::diagnostic::Message> {
     fullwidth_fix(c).map(|f| match f {
-        Fix::Replace(a) => msg!("{}", "{}", a),
+        Fix::Replace(a) => msg!("{}", "{}", a.clone()),
         Fix::Delete => msg!("删除", "delete"),
     })
 }
@@ -355,7 +443,10 @@ mod tests {
     fn splits_logical_lines_and_keeps_comments() {
         let text = "项目 a \"x\" {  # c1\n  目标 \"\"\"\n  一\n  二\n  \"\"\"\n}\n";
         let layout = scan(FileId(0), text);
-        assert_eq!(contents(text), ["项目 a \"x\" {", "目标 \"\"\"\n  一\n  二\n  \"\"\"", "}"]);
+        assert_eq!(
+            contents(text),
+            ["项目 a \"x\" {", "目标 \"\"\"\n  一\n  二\n  \"\"\"", "}"]
+        );
         assert_eq!(layout.comments.len(), 1);
         assert!(!layout.comments[0].own_line);
     }
@@ -381,8 +472,13 @@ mod tests {
         assert_eq!(fix_text('５').map(|m| m.en), Some("5".to_string()));
         assert_eq!(fix_text('。').map(|m| m.en), Some("delete".to_string()));
         let layout = scan(FileId(0), "资金 ５０\n目标 \"全角５０可以\"\n");
-        assert_eq!(layout.diagnostics.len(), 2);
-        assert!(layout.lines[0].has_error);
+        assert_eq!(
+            layout.diagnostics.len(),
+            1,
+            "one diagnostic for the run ５０, none inside text"
+        );
+        assert_eq!(layout.lines[0].repairs.len(), 1);
+        assert_eq!(layout.lines[0].repairs[0].replacement, "50");
     }
 
     #[test]
@@ -392,9 +488,25 @@ mod tests {
         let line = &layout.lines[0];
         assert!(!line.has_error);
         let content = &text[line.content.range()];
-        let fixed = repaired(content, line.content.start as usize, &line.repairs);
-        assert_eq!(fixed, "项目 a \"x\" {  ");
-        assert_eq!(fixed.len(), content.len());
+        let (fixed, offsets) = repaired(content, line.content.start as usize, &line.repairs);
+        assert_eq!(fixed, "项目 a \"x\" {");
+        assert_eq!(
+            offsets.to_file(fixed.len() - 1),
+            text.find('｛').unwrap_or(0)
+        );
+        assert_eq!(offsets.to_file(fixed.len()), text.find('\n').unwrap_or(0));
+    }
+
+    #[test]
+    fn maps_offsets_past_deleted_marks() {
+        let text = "产出．数量 \"x\" = 5；\n";
+        let layout = scan(FileId(0), text);
+        let line = &layout.lines[0];
+        let content = &text[line.content.range()];
+        let (fixed, offsets) = repaired(content, 0, &line.repairs);
+        assert_eq!(fixed, "产出.数量 \"x\" = 5");
+        let x = fixed.find('x').unwrap_or(0);
+        assert_eq!(offsets.to_file(x), text.find('x').unwrap_or(0));
     }
 
     #[test]

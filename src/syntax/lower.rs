@@ -7,6 +7,7 @@
 
 use super::grammar::Rule;
 use super::keywords::{self, Kw};
+use super::layout::LineOffsets;
 use crate::ast::*;
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Lang};
@@ -15,11 +16,11 @@ use crate::source::{FileId, Span};
 use crate::values::{ValueError, comparator, date, number, unit};
 use pest::iterators::Pair;
 
-/// Lowers the pairs of one line. Spans are made absolute with `base`, the
-/// offset of the line in its file.
+/// Lowers the pairs of one line. Spans are made file offsets with
+/// `offsets`.
 pub struct Lowerer<'d> {
     pub file: FileId,
-    pub base: usize,
+    pub offsets: &'d LineOffsets,
     pub diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -39,12 +40,21 @@ pub enum Lowered {
 impl Lowerer<'_> {
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.base + s.start(), self.base + s.end())
+        Span::new(
+            self.offsets.to_file(s.start()),
+            self.offsets.to_file(s.end()),
+        )
     }
 
     fn report(&mut self, error: ValueError, span: Span) {
-        let mut d = Diagnostic::error(error.code, error.message).primary(self.file, span, error.label);
-        d.help = error.help;
+        let ValueError {
+            code,
+            message,
+            label,
+            help,
+        } = error;
+        let mut d = Diagnostic::error(code, message).primary(self.file, span, label);
+        d.help = help;
         self.diagnostics.push(d);
     }
 
@@ -57,9 +67,15 @@ impl Lowerer<'_> {
             Rule::summary_head => self.lower_summary_head(stmt).map(Lowered::SummaryHead),
             Rule::project_head => self.lower_project_head(stmt).map(Lowered::ProjectHead),
             Rule::measure => self.lower_measure(stmt).map(Lowered::Measure),
-            Rule::framework | Rule::money | Rule::budget_unit | Rule::grades | Rule::precision
+            Rule::framework
+            | Rule::money
+            | Rule::budget_unit
+            | Rule::grades
+            | Rule::precision
             | Rule::lint => self.lower_plan_stmt(stmt).map(Lowered::Plan),
-            Rule::name => self.lower_text_stmt(stmt).map(|t| Lowered::Summary(SummaryStmt::Name(t))),
+            Rule::name => self
+                .lower_text_stmt(stmt)
+                .map(|t| Lowered::Summary(SummaryStmt::Name(t))),
             _ => self.lower_shared_stmt(stmt),
         }
     }
@@ -71,18 +87,28 @@ impl Lowerer<'_> {
         Some(match rule {
             Rule::code_stmt => {
                 let (keyword, code, span) = self.lower_keyword_code(stmt)?;
-                Lowered::Project(ProjectStmt::Code { keyword, code, span })
+                Lowered::Project(ProjectStmt::Code {
+                    keyword,
+                    code,
+                    span,
+                })
             }
             Rule::unit_ref => {
                 let (keyword, code, span) = self.lower_keyword_code(stmt)?;
-                Lowered::Project(ProjectStmt::Unit { keyword, code, span })
+                Lowered::Project(ProjectStmt::Unit {
+                    keyword,
+                    code,
+                    span,
+                })
             }
             Rule::purpose => Lowered::Project(ProjectStmt::Purpose(self.lower_text_stmt(stmt)?)),
             Rule::schedule => Lowered::Project(ProjectStmt::Schedule(self.lower_schedule(stmt)?)),
             Rule::funds => Lowered::Project(ProjectStmt::Funds(self.lower_funds(stmt)?)),
             Rule::goal => Lowered::Project(ProjectStmt::Goal(self.lower_text_stmt(stmt)?)),
             Rule::basis => Lowered::Project(ProjectStmt::Basis(self.lower_text_stmt(stmt)?)),
-            Rule::indicator => Lowered::Project(ProjectStmt::Indicator(self.lower_indicator(stmt)?)),
+            Rule::indicator => {
+                Lowered::Project(ProjectStmt::Indicator(self.lower_indicator(stmt)?))
+            }
             _ => return None,
         })
     }
@@ -115,8 +141,16 @@ impl Lowerer<'_> {
             .into_inner()
             .find(|c| c.as_rule() == Rule::kw_overall)
             .map(|c| self.lower_keyword(&c))
-            .unwrap_or(Keyword { kw: Kw::Overall, lang: Lang::Zh, span });
-        Overall { keyword, body: Vec::new(), span }
+            .unwrap_or(Keyword {
+                kw: Kw::Overall,
+                lang: Lang::Zh,
+                span,
+            });
+        Overall {
+            keyword,
+            body: Vec::new(),
+            span,
+        }
     }
 
     fn lower_summary_head(&mut self, pair: Pair<Rule>) -> Option<Summary> {
@@ -129,7 +163,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(Summary { keyword: keyword?, project: project?, body: Vec::new(), span })
+        Some(Summary {
+            keyword: keyword?,
+            project: project?,
+            body: Vec::new(),
+            span,
+        })
     }
 
     fn lower_project_head(&mut self, pair: Pair<Rule>) -> Option<Project> {
@@ -143,7 +182,13 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(Project { keyword: keyword?, id: id?, name: name?, body: Vec::new(), span })
+        Some(Project {
+            keyword: keyword?,
+            id: id?,
+            name: name?,
+            body: Vec::new(),
+            span,
+        })
     }
 
     fn lower_measure(&mut self, pair: Pair<Rule>) -> Option<Measure> {
@@ -159,7 +204,12 @@ impl Lowerer<'_> {
         }
         let mut texts = texts.into_iter();
         let (title, text) = (texts.next()??, texts.next()??);
-        Some(Measure { keyword: keyword?, title, text, span })
+        Some(Measure {
+            keyword: keyword?,
+            title,
+            text,
+            span,
+        })
     }
 
     // ------------------------------------------------------------ plan statements
@@ -168,7 +218,11 @@ impl Lowerer<'_> {
         match pair.as_rule() {
             Rule::framework => {
                 let (keyword, name, span) = self.lower_keyword_code(pair)?;
-                Some(PlanStmt::Framework { keyword, name, span })
+                Some(PlanStmt::Framework {
+                    keyword,
+                    name,
+                    span,
+                })
             }
             Rule::money => self.lower_money(pair),
             Rule::budget_unit => self.lower_budget_unit(pair).map(PlanStmt::BudgetUnit),
@@ -194,7 +248,11 @@ impl Lowerer<'_> {
             self.report_not_money(&money_unit.written, money_unit.span);
             return None;
         }
-        Some(PlanStmt::Money { keyword: keyword?, unit: money_unit, span })
+        Some(PlanStmt::Money {
+            keyword: keyword?,
+            unit: money_unit,
+            span,
+        })
     }
 
     fn lower_budget_unit(&mut self, pair: Pair<Rule>) -> Option<BudgetUnit> {
@@ -208,7 +266,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(BudgetUnit { keyword: keyword?, code: code?, name: name?, span })
+        Some(BudgetUnit {
+            keyword: keyword?,
+            code: code?,
+            name: name?,
+            span,
+        })
     }
 
     fn lower_grades(&mut self, pair: Pair<Rule>) -> Option<PlanStmt> {
@@ -223,7 +286,11 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(PlanStmt::Grades { keyword: keyword?, grades, span })
+        Some(PlanStmt::Grades {
+            keyword: keyword?,
+            grades,
+            span,
+        })
     }
 
     fn lower_precision(&mut self, pair: Pair<Rule>) -> Option<PlanStmt> {
@@ -236,7 +303,11 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(PlanStmt::Precision { keyword: keyword?, places: places?, span })
+        Some(PlanStmt::Precision {
+            keyword: keyword?,
+            places: places?,
+            span,
+        })
     }
 
     fn lower_lint(&mut self, pair: Pair<Rule>) -> Option<PlanStmt> {
@@ -255,7 +326,11 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(PlanStmt::Lint { keyword: keyword?, codes: lint_codes, span })
+        Some(PlanStmt::Lint {
+            keyword: keyword?,
+            codes: lint_codes,
+            span,
+        })
     }
 
     // ------------------------------------------------------------ shared statements
@@ -267,7 +342,10 @@ impl Lowerer<'_> {
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::ident => {
-                    code = Some(Code { value: child.as_str().to_string(), span: self.span(&child) })
+                    code = Some(Code {
+                        value: child.as_str().to_string(),
+                        span: self.span(&child),
+                    })
                 }
                 Rule::code | Rule::text => code = self.lower_code(child),
                 r if is_keyword(r) => keyword = Some(self.lower_keyword(&child)),
@@ -288,7 +366,11 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(TextStmt { keyword: keyword?, text: text?, span })
+        Some(TextStmt {
+            keyword: keyword?,
+            text: text?,
+            span,
+        })
     }
 
     fn lower_funds(&mut self, pair: Pair<Rule>) -> Option<Funds> {
@@ -313,7 +395,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        ok.then_some(Funds { keyword: keyword?, total, sources, span })
+        ok.then_some(Funds {
+            keyword: keyword?,
+            total,
+            sources,
+            span,
+        })
     }
 
     fn lower_source(&mut self, pair: Pair<Rule>) -> Option<FundSource> {
@@ -328,17 +415,23 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(FundSource { kind: kind?, amount: amount?, span })
+        Some(FundSource {
+            kind: kind?,
+            amount: amount?,
+            span,
+        })
     }
 
     /// A quantity that must be money, or a bare number in the plan's unit.
     fn lower_amount(&mut self, pair: Pair<Rule>) -> Option<Quantity> {
         let quantity = self.lower_quantity(pair)?;
-        if let Some(u) = &quantity.unit {
-            if u.kind.dimension != unit::Dimension::Money {
-                self.report_not_money(&u.written, u.span);
-                return None;
-            }
+        if let Some(u) = quantity
+            .unit
+            .as_ref()
+            .filter(|u| u.kind.dimension != unit::Dimension::Money)
+        {
+            self.report_not_money(&u.written, u.span);
+            return None;
         }
         Some(quantity)
     }
@@ -347,13 +440,16 @@ impl Lowerer<'_> {
         let error = ValueError::new(
             codes::NOT_MONEY_UNIT,
             msg!("`{}` 不是金额单位", "`{}` is not a money unit", written),
-            msg!("此处应为 元、万元 或 亿元", "expected 元, 万元 or 亿元 here"),
+            msg!(
+                "此处应为 元、万元 或 亿元",
+                "expected 元, 万元 or 亿元 here"
+            ),
         )
         .help(msg!(
             "金额写作 `50.00`（计划的金额单位）或 `50.00万元`",
             "write an amount as `50.00` (in the plan's money unit) or `50.00万元`"
         ));
-        self.report(error, span);
+        self.report(*error, span);
     }
 
     fn lower_schedule(&mut self, pair: Pair<Rule>) -> Option<Schedule> {
@@ -372,20 +468,57 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        ok.then_some(Schedule { keyword: keyword?, entries, span })
+        ok.then_some(Schedule {
+            keyword: keyword?,
+            entries,
+            span,
+        })
     }
 
     fn lower_schedule_entry(&mut self, pair: Pair<Rule>) -> Option<ScheduleEntry> {
         let span = self.span(&pair);
-        let (mut at, mut value) = (None, None);
+        let (mut at, mut value, mut has_value) = (None, None, false);
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::checkpoint => at = self.lower_checkpoint(&child),
-                Rule::quantity => value = self.lower_quantity(child),
+                Rule::quantity => {
+                    has_value = true;
+                    value = self.lower_quantity(child);
+                }
                 _ => {}
             }
         }
-        Some(ScheduleEntry { at: at?, value: value?, span })
+        let at = at?;
+        if !has_value {
+            self.report_missing_share(&at);
+        }
+        Some(ScheduleEntry {
+            at,
+            value: value?,
+            span,
+        })
+    }
+
+    fn report_missing_share(&mut self, at: &Checkpoint) {
+        let end = at.span.end as usize;
+        let error = ValueError::new(
+            codes::SYNTAX,
+            msg!(
+                "时间点 `{}` 之后缺少累计支出比例",
+                "checkpoint `{}` has no share after it",
+                at.written
+            ),
+            msg!(
+                "此处应为累计比例，如 25%",
+                "expected a cumulative share such as 25%"
+            ),
+        )
+        .help(msg!(
+            "每个时间点后写累计支出比例：`{} 25%`",
+            "write the cumulative share after each checkpoint: `{} 25%`",
+            at.written
+        ));
+        self.report(*error, Span::new(end, end));
     }
 
     // ------------------------------------------------------------ indicators
@@ -405,31 +538,45 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(Indicator { path: path?, name: name?, target: target?, attrs, span })
+        Some(Indicator {
+            path: path?,
+            name: name?,
+            target: target?,
+            attrs,
+            span,
+        })
     }
 
     fn lower_path(&mut self, pair: &Pair<Rule>) -> Option<Path> {
         let span = self.span(pair);
-        let segments: Vec<Ident> = pair.clone().into_inner().map(|c| self.lower_ident(&c)).collect();
+        let segments: Vec<Ident> = pair
+            .clone()
+            .into_inner()
+            .map(|c| self.lower_ident(&c))
+            .collect();
         if segments.len() == 2 {
             return Some(Path { segments, span });
         }
         let first = segments.first().map(|s| s.name.as_str()).unwrap_or("");
-        if segments.len() == 1 {
-            if let Some(s) = keywords::suggest(first) {
+        if let Some(s) = keywords::suggest(first).filter(|_| segments.len() == 1) {
+            {
                 let error = ValueError::new(
                     codes::UNKNOWN_KEYWORD,
                     msg!("未知的关键字 `{}`", "unknown keyword `{}`", first),
                     msg!("是否想写 `{}`？", "did you mean `{}`?", s),
                 )
                 .help(msg!("改为 `{}`", "write `{}`", s));
-                self.report(error, span);
+                self.report(*error, span);
                 return None;
             }
         }
         let error = ValueError::new(
             codes::BAD_PATH,
-            msg!("指标路径 `{}` 应为“一级.二级”", "indicator path `{}` should be `level1.level2`", pair.as_str()),
+            msg!(
+                "指标路径 `{}` 应为“一级.二级”",
+                "indicator path `{}` should be `level1.level2`",
+                pair.as_str()
+            ),
             match segments.len() {
                 1 => msg!("只写了一级", "only one level is given"),
                 n => msg!("写了 {} 级", "{} levels are given", n),
@@ -439,7 +586,7 @@ impl Lowerer<'_> {
             "写出一级和二级指标，如 `产出.数量`、`效益.社会效益`",
             "name the first and second levels, as in `output.quantity` or `benefit.social`"
         ));
-        self.report(error, span);
+        self.report(*error, span);
         None
     }
 
@@ -453,7 +600,11 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(IndicatorAttr::Weight { keyword: keyword?, value: value?, span })
+        Some(IndicatorAttr::Weight {
+            keyword: keyword?,
+            value: value?,
+            span,
+        })
     }
 
     fn lower_target(&mut self, pair: Pair<Rule>) -> Option<Target> {
@@ -466,7 +617,10 @@ impl Lowerer<'_> {
             }
             Rule::qualitative => {
                 let stmt = self.lower_text_stmt(form)?;
-                TargetKind::Qualitative { keyword: stmt.keyword, text: stmt.text }
+                TargetKind::Qualitative {
+                    keyword: stmt.keyword,
+                    text: stmt.text,
+                }
             }
             Rule::grade => self.lower_grade(form)?,
             Rule::comparison | Rule::word_comparison => self.lower_comparison(form)?,
@@ -486,7 +640,10 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(TargetKind::Grade { keyword: keyword?, grade: grade? })
+        Some(TargetKind::Grade {
+            keyword: keyword?,
+            grade: grade?,
+        })
     }
 
     /// `≥ 95%`, `不低于 95%`, `≤ 12月底`.
@@ -497,7 +654,7 @@ impl Lowerer<'_> {
             match child.as_rule() {
                 Rule::comparator => match comparator::parse_symbol(child.as_str()) {
                     Ok(op) => comparator = Some(self.comparator(op, &child, false)),
-                    Err(e) => self.report(e, span),
+                    Err(e) => self.report(*e, span),
                 },
                 Rule::word_cmp => {
                     comparator = comparator::parse_word(child.as_str())
@@ -508,7 +665,10 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
-        Some(TargetKind::Compare { comparator: comparator?, value: value? })
+        Some(TargetKind::Compare {
+            comparator: comparator?,
+            value: value?,
+        })
     }
 
     /// `95%以上`, or a bare `100`.
@@ -526,13 +686,21 @@ impl Lowerer<'_> {
         }
         let quantity = quantity?;
         Some(match comparator {
-            Some(comparator) => TargetKind::Compare { comparator, value: Operand::Quantity(quantity) },
+            Some(comparator) => TargetKind::Compare {
+                comparator,
+                value: Operand::Quantity(quantity),
+            },
             None => TargetKind::Bare(quantity),
         })
     }
 
     fn comparator(&self, op: comparator::CmpOp, pair: &Pair<Rule>, postfix: bool) -> Comparator {
-        Comparator { op, written: pair.as_str().to_string(), postfix, span: self.span(pair) }
+        Comparator {
+            op,
+            written: pair.as_str().to_string(),
+            postfix,
+            span: self.span(pair),
+        }
     }
 
     // ------------------------------------------------------------ values
@@ -557,9 +725,13 @@ impl Lowerer<'_> {
     fn lower_number(&mut self, pair: &Pair<Rule>) -> Option<Number> {
         let span = self.span(pair);
         match number::parse(pair.as_str()) {
-            Ok(value) => Some(Number { value, written: pair.as_str().to_string(), span }),
+            Ok(value) => Some(Number {
+                value,
+                written: pair.as_str().to_string(),
+                span,
+            }),
             Err(e) => {
-                self.report(e, span);
+                self.report(*e, span);
                 None
             }
         }
@@ -568,9 +740,13 @@ impl Lowerer<'_> {
     fn lower_unit(&mut self, pair: &Pair<Rule>) -> Option<Unit> {
         let span = self.span(pair);
         match unit::parse(pair.as_str()) {
-            Ok(kind) => Some(Unit { kind, written: pair.as_str().to_string(), span }),
+            Ok(kind) => Some(Unit {
+                kind,
+                written: pair.as_str().to_string(),
+                span,
+            }),
             Err(e) => {
-                self.report(e, span);
+                self.report(*e, span);
                 None
             }
         }
@@ -579,9 +755,13 @@ impl Lowerer<'_> {
     fn lower_checkpoint(&mut self, pair: &Pair<Rule>) -> Option<Checkpoint> {
         let span = self.span(pair);
         match date::parse(pair.as_str()) {
-            Ok(date) => Some(Checkpoint { date, written: pair.as_str().to_string(), span }),
+            Ok(date) => Some(Checkpoint {
+                date,
+                written: pair.as_str().to_string(),
+                span,
+            }),
             Err(e) => {
-                self.report(e, span);
+                self.report(*e, span);
                 None
             }
         }
@@ -589,15 +769,26 @@ impl Lowerer<'_> {
 
     fn lower_year(&mut self, pair: &Pair<Rule>) -> Option<Year> {
         let span = self.span(pair);
-        let value = pair.as_str().parse::<u16>().ok().filter(|y| (1900..=2200).contains(y));
+        let value = pair
+            .as_str()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y));
         if value.is_none() || pair.as_str().len() != 4 {
             let error = ValueError::new(
                 codes::BAD_YEAR,
-                msg!("`{}` 不是有效的年度", "`{}` is not a valid year", pair.as_str()),
+                msg!(
+                    "`{}` 不是有效的年度",
+                    "`{}` is not a valid year",
+                    pair.as_str()
+                ),
                 msg!("年度应为四位数字", "a year is four digits"),
             )
-            .help(msg!("写作完整的年份，如 `2022`", "write the full year, such as `2022`"));
-            self.report(error, span);
+            .help(msg!(
+                "写作完整的年份，如 `2022`",
+                "write the full year, such as `2022`"
+            ));
+            self.report(*error, span);
             return None;
         }
         value.map(|value| Year { value, span })
@@ -605,37 +796,68 @@ impl Lowerer<'_> {
 
     fn lower_code(&mut self, pair: Pair<Rule>) -> Option<Code> {
         let span = self.span(&pair);
-        let inner = if pair.as_rule() == Rule::code { pair.into_inner().next()? } else { pair };
+        let inner = if pair.as_rule() == Rule::code {
+            pair.into_inner().next()?
+        } else {
+            pair
+        };
         match inner.as_rule() {
-            Rule::code_word => Some(Code { value: inner.as_str().to_string(), span }),
-            _ => self.lower_text(inner).map(|t| Code { value: t.value, span }),
+            Rule::code_word => Some(Code {
+                value: inner.as_str().to_string(),
+                span,
+            }),
+            _ => self.lower_text(inner).map(|t| Code {
+                value: t.value,
+                span,
+            }),
         }
     }
 
     fn lower_ident(&self, pair: &Pair<Rule>) -> Ident {
-        Ident { name: pair.as_str().to_string(), span: self.span(pair) }
+        Ident {
+            name: pair.as_str().to_string(),
+            span: self.span(pair),
+        }
     }
 
     fn lower_word_as_text(&self, pair: &Pair<Rule>) -> Text {
-        Text { value: pair.as_str().to_string(), form: TextForm::Bare, span: self.span(pair) }
+        Text {
+            value: pair.as_str().to_string(),
+            form: TextForm::Bare,
+            span: self.span(pair),
+        }
     }
 
     fn lower_keyword(&self, pair: &Pair<Rule>) -> Keyword {
         let span = self.span(pair);
         let (kw, lang) = keywords::lookup(pair.as_str()).unwrap_or((Kw::Plan, Lang::Zh));
         // `等级` spells both the header's scale and a grade target.
-        let kw = if pair.as_rule() == Rule::kw_grade { Kw::Grade } else { kw };
+        let kw = if pair.as_rule() == Rule::kw_grade {
+            Kw::Grade
+        } else {
+            kw
+        };
         Keyword { kw, lang, span }
     }
 
     pub fn lower_text(&mut self, pair: Pair<Rule>) -> Option<Text> {
         let span = self.span(&pair);
-        let inner = if pair.as_rule() == Rule::text { pair.into_inner().next()? } else { pair };
+        let inner = if pair.as_rule() == Rule::text {
+            pair.into_inner().next()?
+        } else {
+            pair
+        };
         let raw = inner.as_str();
         let (value, form) = match inner.as_rule() {
             Rule::block_text => (dedent(strip(raw, 3, 3)), TextForm::Block),
-            Rule::cn_text => (strip(raw, '“'.len_utf8(), '”'.len_utf8()).to_string(), TextForm::Chinese),
-            _ => (self.unescape(strip(raw, 1, 1), span.start as usize + 1), TextForm::Quoted),
+            Rule::cn_text => (
+                strip(raw, '“'.len_utf8(), '”'.len_utf8()).to_string(),
+                TextForm::Chinese,
+            ),
+            _ => (
+                self.unescape(strip(raw, 1, 1), span.start as usize + 1),
+                TextForm::Quoted,
+            ),
         };
         Some(Text { value, form, span })
     }
@@ -658,7 +880,7 @@ impl Lowerer<'_> {
                     out.push('\\');
                     out.push(other);
                     let span = Span::new(at + i, at + i + 1 + other.len_utf8());
-                    self.report(bad_escape(other), span);
+                    self.report(*bad_escape(other), span);
                 }
                 None => out.push('\\'),
             }
@@ -667,11 +889,14 @@ impl Lowerer<'_> {
     }
 }
 
-fn bad_escape(c: char) -> ValueError {
+fn bad_escape(c: char) -> Box<ValueError> {
     ValueError::new(
         codes::BAD_ESCAPE,
         msg!("无效的转义 `\\{}`", "invalid escape `\\{}`", c),
-        msg!("`\\` 之后只能是 `\"`、`\\` 或 `n`", "`\\` may only be followed by `\"`, `\\` or `n`"),
+        msg!(
+            "`\\` 之后只能是 `\"`、`\\` 或 `n`",
+            "`\\` may only be followed by `\"`, `\\` or `n`"
+        ),
     )
     .help(msg!(
         "写 `\\\\` 表示反斜杠本身，或改用中文引号 “…”",
@@ -737,11 +962,14 @@ pub fn dedent(body: &str) -> String {
         .unwrap_or(0);
     let dedented: Vec<&str> = lines
         .iter()
-        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start_matches([' ', '\t'])).trim_end())
+        .map(|l| {
+            l.get(indent..)
+                .unwrap_or_else(|| l.trim_start_matches([' ', '\t']))
+                .trim_end()
+        })
         .collect();
     dedented.join("\n")
 }
-
 
 #[cfg(test)]
 mod tests {

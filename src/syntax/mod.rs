@@ -20,7 +20,7 @@ use crate::msg;
 use crate::source::{FileId, Span};
 use errors::{Context, FailedLine};
 use grammar::{PlanParser, Rule};
-use layout::Line;
+use layout::{Line, LineOffsets};
 use lower::{Lowered, Lowerer};
 use pest::Parser;
 
@@ -106,7 +106,11 @@ impl Walker<'_> {
     }
 
     fn top_line(&mut self, line: &Line, content: &str) {
-        let parsed = if line.has_error { None } else { self.parse_line(line, content, Context::Top) };
+        let parsed = if line.has_error {
+            None
+        } else {
+            self.parse_line(line, content, Context::Top)
+        };
         match parsed {
             Some(Lowered::PlanHead(h)) => self.open_block(Block::Plan(h), line),
             Some(Lowered::OverallHead(h)) => self.open_block(Block::Overall(h), line),
@@ -134,7 +138,9 @@ impl Walker<'_> {
         open.end = line.content.end as usize;
         match (&mut open.block, lowered) {
             (Block::Plan(h), Lowered::Plan(s)) => h.body.push(s),
-            (Block::Plan(h), Lowered::Project(ProjectStmt::Basis(s))) => h.body.push(PlanStmt::Basis(s)),
+            (Block::Plan(h), Lowered::Project(ProjectStmt::Basis(s))) => {
+                h.body.push(PlanStmt::Basis(s))
+            }
             (Block::Overall(o), Lowered::Project(s)) => o.body.extend(into_overall(s)),
             (Block::Summary(m), Lowered::Summary(s)) => m.body.push(s),
             (Block::Summary(m), Lowered::Project(s)) => m.body.extend(into_summary(s)),
@@ -154,20 +160,32 @@ impl Walker<'_> {
             Context::Project => Rule::project_line,
         };
         let base = line.content.start as usize;
-        let repaired;
+        let original = content;
+        let (repaired, offsets);
         let content = if line.repairs.is_empty() {
+            offsets = LineOffsets::new(base);
             content
         } else {
-            repaired = layout::repaired(content, base, &line.repairs);
+            (repaired, offsets) = layout::repaired(content, base, &line.repairs);
             repaired.as_str()
         };
         match PlanParser::parse(rule, content) {
             Ok(mut pairs) => {
-                let mut lowerer = Lowerer { file: self.file, base, diagnostics: &mut self.diagnostics };
+                let mut lowerer = Lowerer {
+                    file: self.file,
+                    offsets: &offsets,
+                    diagnostics: &mut self.diagnostics,
+                };
                 pairs.next().and_then(|pair| lowerer.lower_line(pair))
             }
             Err(error) => {
-                let failed = FailedLine { file: self.file, text: content, base, context };
+                let failed = FailedLine {
+                    file: self.file,
+                    text: content,
+                    original,
+                    offsets: &offsets,
+                    context,
+                };
                 self.diagnostics.push(errors::diagnose(&failed, &error));
                 None
             }
@@ -187,12 +205,19 @@ impl Walker<'_> {
         match self.open.take() {
             Some(open) => self.finish(open, brace.end as usize),
             None => self.diagnostics.push(
-                Diagnostic::error(codes::UNMATCHED_BRACE, msg!("多余的 `}}`", "unmatched `}}`"))
-                    .primary(self.file, brace, msg!("没有与之对应的 `{{`", "no open block to close"))
-                    .help(msg!(
-                        "删除它，或检查上面的块是否多写了 `}}`",
-                        "delete it, or check whether the block above has one `}}` too many"
-                    )),
+                Diagnostic::error(
+                    codes::UNMATCHED_BRACE,
+                    msg!("多余的 `}}`", "unmatched `}}`"),
+                )
+                .primary(
+                    self.file,
+                    brace,
+                    msg!("没有与之对应的 `{{`", "no open block to close"),
+                )
+                .help(msg!(
+                    "删除它，或检查上面的块是否多写了 `}}`",
+                    "delete it, or check whether the block above has one `}}` too many"
+                )),
             ),
         }
     }
@@ -204,14 +229,21 @@ impl Walker<'_> {
             return;
         };
         let mut d = Diagnostic::error(codes::UNCLOSED_BLOCK, msg!("块没有闭合", "unclosed block"))
-            .primary(self.file, open.brace, msg!("这个 `{{` 没有对应的 `}}`", "this `{{` is never closed"));
+            .primary(
+                self.file,
+                open.brace,
+                msg!("这个 `{{` 没有对应的 `}}`", "this `{{` is never closed"),
+            );
         d = match next {
             Some(span) => d.secondary(
                 self.file,
                 Span::new(span.start as usize, span.start as usize),
                 msg!("下一个条目从这里开始", "the next item starts here"),
             ),
-            None => d.note(msg!("文件在块闭合之前结束", "the file ends before the block is closed")),
+            None => d.note(msg!(
+                "文件在块闭合之前结束",
+                "the file ends before the block is closed"
+            )),
         };
         self.diagnostics.push(d.help(msg!(
             "在块的最后一条语句之后加一行 `}}`",
@@ -257,15 +289,18 @@ impl Walker<'_> {
 fn starts_item(content: &str) -> bool {
     let word = layout::first_word(content);
     keywords::is_top_level(word)
-        && (layout::opens_block(content) || keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Measure))
+        && (layout::opens_block(content)
+            || keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Measure))
 }
 
 /// The block a broken first line most likely opens, from its first word
 /// (or the keyword it is a slip for).
 fn guess_context(word: &str) -> Context {
-    let kw = keywords::lookup(word)
-        .map(|(k, _)| k)
-        .or_else(|| keywords::suggest(word).and_then(keywords::lookup).map(|(k, _)| k));
+    let kw = keywords::lookup(word).map(|(k, _)| k).or_else(|| {
+        keywords::suggest(word)
+            .and_then(keywords::lookup)
+            .map(|(k, _)| k)
+    });
     match kw {
         Some(keywords::Kw::Plan) => Context::Plan,
         Some(keywords::Kw::Overall) => Context::Overall,
@@ -287,5 +322,103 @@ fn into_summary(stmt: ProjectStmt) -> Option<SummaryStmt> {
         ProjectStmt::Goal(g) => Some(SummaryStmt::Goal(g)),
         ProjectStmt::Funds(f) => Some(SummaryStmt::Funds(f)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{Operand, TargetKind};
+    use crate::diagnostic::Lang;
+    use crate::values::comparator::CmpOp;
+
+    const ACCEPTED: &str = include_str!("../../tests/ui/syntax/accepted_forms.plan");
+
+    fn project(file: &ast::File) -> &ast::Project {
+        file.items
+            .iter()
+            .find_map(|i| match i {
+                Item::Project(p) => Some(p),
+                _ => None,
+            })
+            .expect("a project")
+    }
+
+    fn indicators(p: &ast::Project) -> Vec<&ast::Indicator> {
+        p.body
+            .iter()
+            .filter_map(|s| match s {
+                ProjectStmt::Indicator(i) => Some(i),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lowers_every_form_with_spans_and_written_forms() {
+        let (file, diagnostics) = parse(FileId(0), ACCEPTED);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(file.items.len(), 5);
+        let p = project(&file);
+        assert_eq!(p.keyword.lang, Lang::En);
+        assert_eq!(&ACCEPTED[p.id.span.range()], "办案经费");
+        let rows = indicators(p);
+        assert_eq!(rows.len(), 12);
+        let first = rows[0];
+        assert_eq!(first.path.segments[0].name, "output");
+        assert_eq!(first.weight().map(|w| w.written.as_str()), Some("10"));
+        match &rows[3].target.kind {
+            TargetKind::Compare {
+                comparator,
+                value: Operand::Quantity(q),
+            } => {
+                assert_eq!(comparator.op, CmpOp::Le);
+                assert_eq!(q.unit.as_ref().map(|u| u.written.as_str()), Some("万元/人"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        match &rows[5].target.kind {
+            TargetKind::Compare { comparator, .. } => assert!(comparator.postfix),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keeps_comments_and_written_precision() {
+        let (file, _) = parse(FileId(0), ACCEPTED);
+        assert_eq!(file.comments.len(), 2);
+        assert!(file.comments[0].own_line && !file.comments[1].own_line);
+        let funds = project(&file).body.iter().find_map(|s| match s {
+            ProjectStmt::Funds(f) => Some(f),
+            _ => None,
+        });
+        let funds = funds.expect("funds");
+        assert_eq!(
+            funds.total.as_ref().map(|t| t.number.written.as_str()),
+            Some("50.00")
+        );
+        assert_eq!(funds.sources.len(), 3);
+        assert_eq!(funds.sources[2].amount.number.value.to_string(), "5.00");
+    }
+
+    #[test]
+    fn block_text_is_dedented_keeping_inner_indentation() {
+        let (file, _) = parse(FileId(0), ACCEPTED);
+        let goal = file.items.iter().find_map(|i| match i {
+            Item::Overall(o) => o.body.iter().find_map(|s| match s {
+                OverallStmt::Goal(g) => Some(g.text.value.clone()),
+                _ => None,
+            }),
+            _ => None,
+        });
+        assert_eq!(goal.as_deref(), Some("第一段。\n  缩进保留。"));
+    }
+
+    #[test]
+    fn one_broken_line_does_not_hide_the_next() {
+        let text = "项目 a \"x\" {\n  资金 abc\n  资金 5元元\n  产出.数量 \"n\" = 1个\n}\n";
+        let (file, diagnostics) = parse(FileId(0), text);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(indicators(project(&file)).len(), 1);
     }
 }

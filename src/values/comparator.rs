@@ -1,7 +1,7 @@
 //! Comparators of quantitative targets: `≥ ≤ = > <`, their ASCII and
 //! full-width forms, and the Chinese words for them.
 
-use super::ValueError;
+use super::{ValueError, ValueResult};
 use crate::codes;
 use crate::msg;
 use serde::Serialize;
@@ -46,7 +46,7 @@ impl CmpOp {
 }
 
 /// Reads a symbolic comparator token.
-pub fn parse_symbol(written: &str) -> Result<CmpOp, ValueError> {
+pub fn parse_symbol(written: &str) -> ValueResult<CmpOp> {
     match written {
         "≥" | ">=" | "≧" | "＞＝" => Ok(CmpOp::Ge),
         "≤" | "<=" | "≦" | "＜＝" => Ok(CmpOp::Le),
@@ -78,7 +78,7 @@ pub fn parse_postfix(written: &str) -> Option<CmpOp> {
     }
 }
 
-fn bad_symbol(written: &str) -> ValueError {
+fn bad_symbol(written: &str) -> Box<ValueError> {
     let suggestion = match written {
         "=>" | "≥=" | "=≥" | ">>" => Some(">="),
         "=<" | "≤=" | "=≤" | "<<" => Some("<="),

@@ -1,7 +1,7 @@
 //! Checkpoints of a spending schedule and deadlines: month ends (`3月底`)
 //! and dates (`03-31`, `2022-03-31`, `3月31日`, `2022年3月31日`).
 
-use super::ValueError;
+use super::{ValueError, ValueResult};
 use crate::codes;
 use crate::msg;
 use serde::Serialize;
@@ -23,7 +23,7 @@ impl DateValue {
 }
 
 pub fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -36,7 +36,7 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 /// Reads a checkpoint or date token.
-pub fn parse(written: &str) -> Result<DateValue, ValueError> {
+pub fn parse(written: &str) -> ValueResult<DateValue> {
     let mut cursor = Cursor { rest: written };
     let date = cursor.date().ok_or_else(|| shape_error(written))?;
     if !cursor.rest.is_empty() {
@@ -52,7 +52,10 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn digits(&mut self) -> Option<u32> {
-        let end = self.rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(self.rest.len());
+        let end = self
+            .rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(self.rest.len());
         if end == 0 || end > 4 {
             return None;
         }
@@ -82,7 +85,13 @@ impl Cursor<'_> {
             let (month, day) = self.chinese_month_day(first)?;
             return Some(date(None, month, day));
         }
-        let sep = if self.eat("-") { "-" } else if self.eat("/") { "/" } else { return None };
+        let sep = if self.eat("-") {
+            "-"
+        } else if self.eat("/") {
+            "/"
+        } else {
+            return None;
+        };
         let second = self.digits()?;
         if self.eat(sep) {
             let third = self.digits()?;
@@ -111,7 +120,7 @@ fn date(year: Option<u32>, month: u32, day: Option<u32>) -> DateValue {
     }
 }
 
-fn validate(written: &str, date: DateValue) -> Result<DateValue, ValueError> {
+fn validate(written: &str, date: DateValue) -> ValueResult<DateValue> {
     if !(1..=12).contains(&date.month) {
         return Err(ValueError::new(
             codes::MALFORMED_DATE,
@@ -139,14 +148,18 @@ fn validate(written: &str, date: DateValue) -> Result<DateValue, ValueError> {
     Ok(date)
 }
 
-fn shape_error(written: &str) -> ValueError {
+fn shape_error(written: &str) -> Box<ValueError> {
     let suggestion = written
         .find('月')
         .map(|i| format!("{}月底", &written[..i]))
         .filter(|s| s != written);
     let error = ValueError::new(
         codes::MALFORMED_DATE,
-        msg!("`{}` 不是月末或日期", "`{}` is not a month end or a date", written),
+        msg!(
+            "`{}` 不是月末或日期",
+            "`{}` is not a month end or a date",
+            written
+        ),
         msg!("无法识别的写法", "not a form of date perfplan reads"),
     );
     let help = match suggestion {
@@ -163,12 +176,17 @@ fn shape_error(written: &str) -> ValueError {
     error.help(help)
 }
 
-fn trailing_error(written: &str, rest: &str) -> ValueError {
+fn trailing_error(written: &str, rest: &str) -> Box<ValueError> {
     let head = &written[..written.len() - rest.len()];
     ValueError::new(
         codes::MALFORMED_DATE,
-        msg!("`{}` 不是月末或日期", "`{}` is not a month end or a date", written),
-        msg!("`{}` 之后多了 `{}`", "`{}` is followed by `{}`", head, rest),
+        msg!(
+            "`{}` 与 `{}` 之间缺少空格",
+            "missing space between `{}` and `{}`",
+            head,
+            rest
+        ),
+        msg!("`{}` 之后紧跟着 `{}`", "`{}` runs into `{}`", head, rest),
     )
     .help(msg!(
         "在 `{0}` 和 `{1}` 之间加一个空格",
@@ -183,7 +201,11 @@ mod tests {
     use super::*;
 
     fn ok(s: &str) -> (Option<u16>, u8, Option<u8>) {
-        let d = parse(s).unwrap_or(DateValue { year: None, month: 0, day: None });
+        let d = parse(s).unwrap_or(DateValue {
+            year: None,
+            month: 0,
+            day: None,
+        });
         (d.year, d.month, d.day)
     }
 
@@ -200,8 +222,20 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_misspelt_dates() {
-        for bad in ["13月底", "02-30", "3月低", "3月底25%", "0-1", "2021-02-29", "3.31"] {
-            assert_eq!(parse(bad).map_err(|e| e.code), Err(codes::MALFORMED_DATE), "{bad}");
+        for bad in [
+            "13月底",
+            "02-30",
+            "3月低",
+            "3月底25%",
+            "0-1",
+            "2021-02-29",
+            "3.31",
+        ] {
+            assert_eq!(
+                parse(bad).map_err(|e| e.code),
+                Err(codes::MALFORMED_DATE),
+                "{bad}"
+            );
         }
         assert!(parse("2024-02-29").is_ok());
         let help = parse("3月低").err().and_then(|e| e.help).map(|h| h.zh);

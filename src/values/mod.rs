@@ -22,17 +22,21 @@ pub struct ValueError {
     pub help: Option<Message>,
 }
 
+/// The result of reading a value. The error is boxed: values are read on
+/// every token, and errors are rare.
+pub type ValueResult<T> = Result<T, Box<ValueError>>;
+
 impl ValueError {
-    pub fn new(code: &'static str, message: Message, label: Message) -> ValueError {
-        ValueError {
+    pub fn new(code: &'static str, message: Message, label: Message) -> Box<ValueError> {
+        Box::new(ValueError {
             code,
             message,
             label,
             help: None,
-        }
+        })
     }
 
-    pub fn help(mut self, help: Message) -> ValueError {
+    pub fn help(mut self: Box<Self>, help: Message) -> Box<ValueError> {
         self.help = Some(help);
         self
     }

@@ -1,7 +1,7 @@
 //! Units of measure: money, percent, counts with measure words, physical
 //! units, and rates such as `元/人`.
 
-use super::ValueError;
+use super::{ValueError, ValueResult};
 use crate::codes;
 use crate::msg;
 use rust_decimal::Decimal;
@@ -79,18 +79,29 @@ pub struct UnitKind {
 }
 
 const COUNT_WORDS: &[&str] = &[
-    "个", "项", "次", "人", "人次", "名", "位", "辆", "家", "户", "件", "台", "套", "份", "篇", "期", "场",
-    "批", "所", "座", "张", "本", "册", "处", "条", "间", "栋", "架", "艘", "株", "棵", "头", "只", "门",
-    "类", "种", "部", "宗", "起", "例", "支", "层", "组", "块", "口", "课时", "学时", "人天", "户次",
-    "笔", "单", "元次",
+    "个", "项", "次", "人", "人次", "名", "位", "辆", "家", "户", "件", "台", "套", "份", "篇",
+    "期", "场", "批", "所", "座", "张", "本", "册", "处", "条", "间", "栋", "架", "艘", "株", "棵",
+    "头", "只", "门", "类", "种", "部", "宗", "起", "例", "支", "层", "组", "块", "口", "课时",
+    "学时", "人天", "户次", "笔", "单", "元次",
 ];
 const LENGTH_WORDS: &[&str] = &["米", "公里", "千米", "厘米", "延米"];
 const AREA_WORDS: &[&str] = &["平方米", "平米", "亩", "公顷", "平方公里"];
 const MASS_WORDS: &[&str] = &["吨", "千克", "公斤", "克"];
-const TIME_WORDS: &[&str] = &["天", "日", "工作日", "小时", "分钟", "周", "月", "个月", "年", "季度"];
+const TIME_WORDS: &[&str] = &[
+    "天",
+    "日",
+    "工作日",
+    "小时",
+    "分钟",
+    "周",
+    "月",
+    "个月",
+    "年",
+    "季度",
+];
 
 /// Reads a unit token.
-pub fn parse(written: &str) -> Result<UnitKind, ValueError> {
+pub fn parse(written: &str) -> ValueResult<UnitKind> {
     match written {
         "%" | "％" => return Ok(simple(Dimension::Percent)),
         "‰" => {
@@ -137,7 +148,7 @@ fn word(w: &str) -> Option<UnitKind> {
 
 /// `元/人`, `万元/人·月`, `次/年`: a known unit over one or more known
 /// units joined by `·` or further `/`.
-fn parse_rate(written: &str, numerator: &str, rest: &str) -> Result<UnitKind, ValueError> {
+fn parse_rate(written: &str, numerator: &str, rest: &str) -> ValueResult<UnitKind> {
     let top = word(numerator).ok_or_else(|| unknown(written, numerator))?;
     for part in rest.split(['/', '·']) {
         match word(part) {
@@ -162,14 +173,17 @@ fn all_words() -> impl Iterator<Item = &'static str> {
         .chain(TIME_WORDS.iter().copied())
 }
 
-fn unknown(written: &str, part: &str) -> ValueError {
+fn unknown(written: &str, part: &str) -> Box<ValueError> {
     let error = ValueError::new(
         codes::UNKNOWN_UNIT,
         msg!("未知的计量单位 `{}`", "unknown unit `{}`", written),
         msg!("`{}` 不是已知的单位", "`{}` is not a known unit", part),
     );
-    let suggestion = crate::syntax::keywords::closest(part, all_words())
-        .or_else(|| all_words().filter(|w| part.starts_with(w)).max_by_key(|w| w.len()));
+    let suggestion = crate::syntax::keywords::closest(part, all_words()).or_else(|| {
+        all_words()
+            .filter(|w| part.starts_with(w))
+            .max_by_key(|w| w.len())
+    });
     match suggestion {
         Some(s) => error.help(msg!(
             "是否想写 `{}`？若这是一段文字而非数值，请写作 定性 \"…\"",
@@ -194,7 +208,10 @@ mod tests {
         assert_eq!(parse("人次").map(|u| u.dimension), Ok(Dimension::Count));
         assert_eq!(parse("平方米").map(|u| u.dimension), Ok(Dimension::Area));
         let rate = parse("万元/人").unwrap_or(simple(Dimension::Count));
-        assert_eq!((rate.dimension, rate.money), (Dimension::Rate, Some(MoneyUnit::WanYuan)));
+        assert_eq!(
+            (rate.dimension, rate.money),
+            (Dimension::Rate, Some(MoneyUnit::WanYuan))
+        );
         assert_eq!(parse("元/人·月").map(|u| u.dimension), Ok(Dimension::Rate));
     }
 

@@ -1,0 +1,147 @@
+//! Snapshot tests of what users see: every plan under `tests/ui/` is
+//! checked by the real `perfplan` binary, in Chinese and in English, and
+//! the source, the exit code and the rendered diagnostics are compared with
+//! the snapshot in `tests/ui/snapshots/`.
+//!
+//! To add a case, add a `.plan` file and run
+//! `INSTA_UPDATE=always cargo test --test ui`, then review the new snapshot.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn perfplan(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the perfplan binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The `.plan` files of a directory under `tests/ui`, sorted.
+fn cases(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/ui")
+        .join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("the ui directory exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no cases in {}", root.display());
+    files
+}
+
+/// The snapshot of one case: source, exit code, diagnostics in both
+/// languages.
+fn render_case(path: &Path) -> String {
+    let relative = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let source = std::fs::read_to_string(path).expect("the case is readable");
+    let mut out = format!("----- SOURCE: {relative}\n{source}");
+    for lang in ["zh", "en"] {
+        let (code, _, stderr) = perfplan(&["check", &relative, "--color", "never", "--lang", lang]);
+        out.push_str(&format!(
+            "----- EXIT {code} · DIAGNOSTICS ({lang})\n{stderr}"
+        ));
+    }
+    out
+}
+
+fn check_dir(dir: &str) {
+    for path in cases(dir) {
+        let name = format!(
+            "{dir}__{}",
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        );
+        insta::with_settings!({ snapshot_path => "ui/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(name, render_case(&path));
+        });
+    }
+}
+
+#[test]
+fn syntax_and_value_errors() {
+    check_dir("syntax");
+}
+
+#[test]
+fn json_messages_are_one_object_per_line() {
+    let (code, stdout, _) = perfplan(&[
+        "check",
+        "tests/ui/syntax/three_broken_items.plan",
+        "--message-format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    insta::with_settings!({ snapshot_path => "ui/snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("json__three_broken_items", stdout);
+    });
+    for line in stdout.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        for key in [
+            "code",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "labels",
+            "help",
+        ] {
+            assert!(value.get(key).is_some(), "missing {key} in {line}");
+        }
+    }
+}
+
+#[test]
+fn examples_check_clean_and_the_seed_parses() {
+    for file in [
+        "examples/leting-jijian-2022.plan",
+        "examples/leting-jijian-2022.en.plan",
+    ] {
+        let (code, _, stderr) = perfplan(&["check", file, "--color", "never"]);
+        assert_eq!(code, 0, "{file}:\n{stderr}");
+    }
+    let (_, _, stderr) = perfplan(&[
+        "check",
+        "tests/seed/as-filed.plan",
+        "--color",
+        "never",
+        "--message-format",
+        "json",
+    ]);
+    assert!(
+        !stderr.contains("E00"),
+        "the seed has syntax errors:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_plan_can_span_several_files() {
+    let (code, _, stderr) = perfplan(&[
+        "check",
+        "examples/leting-jijian-2022.plan",
+        "tests/ui/syntax/unmatched_brace.plan",
+        "--color",
+        "never",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unmatched_brace.plan:5:1"), "{stderr}");
+    assert!(stderr.contains("2 file(s)"), "{stderr}");
+}
