@@ -38,6 +38,7 @@ pub enum Item {
     Summary(Summary),
     Measure(Measure),
     Project(Project),
+    Profile(ProfileDef),
 }
 
 impl Item {
@@ -48,6 +49,7 @@ impl Item {
             Item::Summary(x) => x.span,
             Item::Measure(x) => x.span,
             Item::Project(x) => x.span,
+            Item::Profile(x) => x.span,
         }
     }
 }
@@ -199,6 +201,8 @@ pub enum PlanStmt {
         codes: Vec<Code>,
         span: Span,
     },
+    /// `资金 154.50`: the department total, stated to be checked.
+    Funds(Funds),
 }
 
 #[derive(Clone, Debug)]
@@ -404,4 +408,41 @@ pub enum TargetKind {
 pub enum Operand {
     Quantity(Quantity),
     Date(Checkpoint),
+}
+
+// ---------------------------------------------------------------- profiles
+
+/// `框架定义 classic { … }`: an indicator framework.
+#[derive(Clone, Debug)]
+pub struct ProfileDef {
+    pub keyword: Keyword,
+    pub name: Ident,
+    pub body: Vec<ProfileStmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ProfileStmt {
+    /// `一级 产出 "产出指标" output`
+    Level1 {
+        keyword: Keyword,
+        id: Ident,
+        names: Vec<Text>,
+        english: Option<Ident>,
+        span: Span,
+    },
+    /// `二级 产出.数量 "数量指标" quantity`
+    Level2 {
+        keyword: Keyword,
+        path: Path,
+        names: Vec<Text>,
+        english: Option<Ident>,
+        span: Span,
+    },
+    /// `必需 产出 满意度`
+    Required {
+        keyword: Keyword,
+        paths: Vec<Path>,
+        span: Span,
+    },
 }

@@ -3,8 +3,18 @@
 
 use crate::ast;
 use crate::diagnostic::{self, Diagnostic};
+use crate::rules::{self, lint};
+use crate::sema::Ctx;
 use crate::source::SourceMap;
 use crate::syntax;
+
+/// How to check: settings that come from outside the plan.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Lint levels from the command line (`-A/-W/-D CODE`); they win over
+    /// the plan's own.
+    pub lints: Vec<lint::Setting>,
+}
 
 /// The result of checking a plan.
 #[derive(Debug, Default)]
@@ -25,14 +35,21 @@ impl Checked {
     }
 }
 
-/// Parses every file of the plan and collects all diagnostics.
-pub fn check(sources: &SourceMap) -> Checked {
+/// Parses every file of the plan, runs every rule over the whole, applies
+/// the lint levels and collects all diagnostics.
+pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut checked = Checked::default();
     for (id, file) in sources.iter() {
         let (tree, diagnostics) = syntax::parse(id, &file.text);
         checked.files.push(tree);
         checked.diagnostics.extend(diagnostics);
     }
+    let ctx = Ctx::new(&checked.files);
+    let found = rules::run(&ctx);
+    let plan_lints = lint::plan_settings(&ctx);
+    checked
+        .diagnostics
+        .extend(lint::apply(found, &plan_lints, &options.lints));
     diagnostic::sort(&mut checked.diagnostics);
     checked
 }

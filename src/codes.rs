@@ -52,9 +52,14 @@ impl CodeDoc {
     }
 }
 
+/// Every documented code: the syntax codes, then each rule's, in order.
+pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
+    CODES.iter().chain(crate::rules::all().map(|r| &r.doc))
+}
+
 /// Looks a code up, case-insensitively.
 pub fn lookup(code: &str) -> Option<&'static CodeDoc> {
-    CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    all().find(|c| c.code.eq_ignore_ascii_case(code))
 }
 
 pub static CODES: &[CodeDoc] = &[
@@ -195,7 +200,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for c in CODES {
+        for c in all() {
             assert!(seen.insert(c.code), "{} twice", c.code);
             assert!(!c.doc_zh.is_empty() && !c.doc_en.is_empty());
         }

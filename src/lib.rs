@@ -9,6 +9,8 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod render;
+pub mod rules;
+pub mod sema;
 pub mod source;
 pub mod syntax;
 pub mod values;

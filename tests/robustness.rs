@@ -164,7 +164,7 @@ fn exercise_with(name: &str, text: &str) -> Vec<Diagnostic> {
     assert_spans_valid(&sources, &parsed, name);
     assert_tree_spans_valid(text, &tree, name);
 
-    let checked = check(&sources);
+    let checked = check(&sources, &Default::default());
     assert_spans_valid(&sources, &checked.diagnostics, name);
     assert_eq!(checked.files.len(), 1, "{name}: one tree per file");
 
@@ -595,7 +595,7 @@ fn several_files_keep_their_labels_apart() {
     for (i, text) in texts.iter().enumerate() {
         sources.add(SourceFile::new(format!("part-{i}.plan"), text.clone()));
     }
-    let checked = check(&sources);
+    let checked = check(&sources, &Default::default());
     assert_eq!(checked.files.len(), texts.len());
     assert_spans_valid(&sources, &checked.diagnostics, "several files");
     let files: Vec<u32> = checked

@@ -75,6 +75,31 @@ fn syntax_and_value_errors() {
 }
 
 #[test]
+fn framework_rules() {
+    check_dir("rules/framework");
+}
+
+#[test]
+fn money_rules() {
+    check_dir("rules/money");
+}
+
+#[test]
+fn schedule_rules() {
+    check_dir("rules/schedule");
+}
+
+#[test]
+fn indicator_rules() {
+    check_dir("rules/indicators");
+}
+
+#[test]
+fn identity_rules() {
+    check_dir("rules/identity");
+}
+
+#[test]
 fn json_messages_are_one_object_per_line() {
     let (code, stdout, _) = perfplan(&[
         "check",

@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use perfplan::diagnostic::Lang;
+use perfplan::rules::lint::{self, Level, Setting};
 use std::path::PathBuf;
 
 /// perfplan — check and compile budget performance plans (预算绩效目标).
@@ -38,9 +39,36 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 
-    /// Treat warnings as errors: `--deny warnings`
-    #[arg(short = 'D', long = "deny", value_name = "warnings", value_parser = ["warnings"])]
+    /// Allow a lint (drop its warnings): `-A W0506`
+    #[arg(short = 'A', long = "allow", value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Report a lint as a warning: `-W W0506`
+    #[arg(short = 'W', long = "warn", value_name = "CODE")]
+    pub warn: Vec<String>,
+
+    /// Report a lint as an error; `-D warnings` denies every lint
+    #[arg(short = 'D', long = "deny", value_name = "CODE")]
     pub deny: Vec<String>,
+}
+
+impl CheckArgs {
+    /// The lint settings, in the order allow, warn, deny (a code given
+    /// twice ends at its strictest). An unknown code or an error code is a
+    /// usage error.
+    pub fn lint_settings(&self, lang: Lang) -> miette::Result<Vec<Setting>> {
+        let groups = [(&self.allow, Level::Allow), (&self.warn, Level::Warn), (&self.deny, Level::Deny)];
+        let mut out = Vec::new();
+        for (codes, level) in groups {
+            for code in codes {
+                if !lint::is_lint(code) {
+                    return Err(super::errors::not_a_lint(code, lang));
+                }
+                out.push(Setting { code: code.clone(), level });
+            }
+        }
+        Ok(out)
+    }
 }
 
 #[derive(Args, Debug)]

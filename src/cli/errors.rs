@@ -120,3 +120,19 @@ pub fn output_failed(error: std::io::Error, lang: Lang) -> Report {
         None,
     )
 }
+
+pub fn not_a_lint(code: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::lint",
+        pick(
+            lang,
+            format!("`{code}` 不是可以调整级别的诊断代码"),
+            format!("`{code}` is not a lint whose level can be set"),
+        ),
+        Some(pick(
+            lang,
+            "只有警告（W 开头的代码，或 warnings 表示全部警告）可以用 -A/-W/-D 调整；错误不能忽略".into(),
+            "only warnings (codes starting with W, or `warnings` for all) can be set with -A/-W/-D; errors cannot be allowed".into(),
+        )),
+    )
+}

@@ -42,11 +42,13 @@ fn run_check(
     lang: Lang,
     color: bool,
 ) -> miette::Result<ExitCode> {
+    let options = perfplan::check::Options {
+        lints: args.lint_settings(lang)?,
+    };
     let sources = input::read_all(&args.files, lang)?;
-    let checked = check(&sources);
+    let checked = check(&sources, &options);
     report(&sources, &checked, cli.message_format, lang, color)?;
-    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
-    let failed = checked.error_count() > 0 || (deny_warnings && checked.warning_count() > 0);
+    let failed = checked.error_count() > 0;
     Ok(if failed {
         ExitCode::from(1)
     } else {

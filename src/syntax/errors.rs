@@ -21,13 +21,17 @@ pub enum Context {
     Overall,
     Summary,
     Project,
+    Profile,
 }
 
 impl Context {
     /// The block a keyword's statement belongs in, for "move it there".
     fn home_of(kw: Kw) -> Option<Context> {
         match kw {
-            Kw::Plan | Kw::Overall | Kw::Summary | Kw::Measure | Kw::Project => Some(Context::Top),
+            Kw::Plan | Kw::Overall | Kw::Summary | Kw::Measure | Kw::Project | Kw::Profile => {
+                Some(Context::Top)
+            }
+            Kw::Level1 | Kw::Level2 | Kw::Required => Some(Context::Profile),
             Kw::Framework
             | Kw::Money
             | Kw::Grades
@@ -55,6 +59,7 @@ impl Context {
             Context::Overall => msg!("总体目标块", "the overall block"),
             Context::Summary => msg!("分项目标块", "a summary block"),
             Context::Project => msg!("项目块 `项目 … {{ }}`", "a project block `project … {{ }}`"),
+            Context::Profile => msg!("框架定义块", "a profile block"),
         }
     }
 }
@@ -367,6 +372,11 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::kw_qualitative => keyword(Kw::Qualitative),
         Rule::kw_grade => keyword(Kw::Grade),
         Rule::kw_na => keyword(Kw::NotApplicable),
+        Rule::kw_profile | Rule::profile_head | Rule::profile => keyword(Kw::Profile),
+        Rule::kw_level1 | Rule::level1 => keyword(Kw::Level1),
+        Rule::kw_level2 | Rule::level2 => keyword(Kw::Level2),
+        Rule::kw_required | Rule::required => keyword(Kw::Required),
+        Rule::profile_stmt | Rule::profile_line => m("框架定义中的语句", "a profile statement"),
         Rule::target | Rule::comparison | Rule::word_comparison | Rule::measured => {
             m("指标值（如 ≥ 95%）", "a target (such as >= 95%)")
         }

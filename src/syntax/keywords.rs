@@ -37,6 +37,10 @@ pub enum Kw {
     Qualitative,
     Grade,
     NotApplicable,
+    Profile,
+    Level1,
+    Level2,
+    Required,
 }
 
 /// One row of the table: the canonical Chinese spelling first, then any
@@ -75,6 +79,10 @@ pub const KEYWORDS: &[KeywordInfo] = &[
     row(Kw::Qualitative, &["定性"], "qualitative"),
     row(Kw::Grade, &["等级"], "grade"),
     row(Kw::NotApplicable, &["不适用"], "n/a"),
+    row(Kw::Profile, &["框架定义"], "profile"),
+    row(Kw::Level1, &["一级"], "level1"),
+    row(Kw::Level2, &["二级"], "level2"),
+    row(Kw::Required, &["必需"], "required"),
 ];
 
 const fn row(kw: Kw, zh: &'static [&'static str], en: &'static str) -> KeywordInfo {
@@ -82,7 +90,14 @@ const fn row(kw: Kw, zh: &'static [&'static str], en: &'static str) -> KeywordIn
 }
 
 /// The keywords that open a top-level item.
-pub const TOP_LEVEL: &[Kw] = &[Kw::Plan, Kw::Overall, Kw::Summary, Kw::Measure, Kw::Project];
+pub const TOP_LEVEL: &[Kw] = &[
+    Kw::Plan,
+    Kw::Overall,
+    Kw::Summary,
+    Kw::Measure,
+    Kw::Project,
+    Kw::Profile,
+];
 
 impl Kw {
     pub fn info(self) -> &'static KeywordInfo {

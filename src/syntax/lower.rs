@@ -30,11 +30,13 @@ pub enum Lowered {
     OverallHead(Overall),
     SummaryHead(Summary),
     ProjectHead(Project),
+    ProfileHead(ProfileDef),
     Measure(Measure),
     Plan(PlanStmt),
     Overall(OverallStmt),
     Summary(SummaryStmt),
     Project(ProjectStmt),
+    Profile(ProfileStmt),
 }
 
 impl Lowerer<'_> {
@@ -67,6 +69,9 @@ impl Lowerer<'_> {
             Rule::summary_head => self.lower_summary_head(stmt).map(Lowered::SummaryHead),
             Rule::project_head => self.lower_project_head(stmt).map(Lowered::ProjectHead),
             Rule::measure => self.lower_measure(stmt).map(Lowered::Measure),
+            Rule::profile_head => self.lower_profile_head(stmt).map(Lowered::ProfileHead),
+            Rule::level1 | Rule::level2 => self.lower_level(stmt).map(Lowered::Profile),
+            Rule::required => self.lower_required(stmt).map(Lowered::Profile),
             Rule::framework
             | Rule::money
             | Rule::budget_unit
@@ -191,6 +196,88 @@ impl Lowerer<'_> {
         })
     }
 
+    fn lower_profile_head(&mut self, pair: Pair<Rule>) -> Option<ProfileDef> {
+        let span = self.span(&pair);
+        let (mut keyword, mut name) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_profile => keyword = Some(self.lower_keyword(&child)),
+                Rule::ident => name = Some(self.lower_ident(&child)),
+                _ => {}
+            }
+        }
+        Some(ProfileDef {
+            keyword: keyword?,
+            name: name?,
+            body: Vec::new(),
+            span,
+        })
+    }
+
+    /// `一级 产出 "产出指标" output` and `二级 产出.数量 "数量指标" quantity`.
+    fn lower_level(&mut self, pair: Pair<Rule>) -> Option<ProfileStmt> {
+        let span = self.span(&pair);
+        let is_first = pair.as_rule() == Rule::level1;
+        let (mut keyword, mut id, mut path, mut english) = (None, None, None, None);
+        let mut names = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_level1 | Rule::kw_level2 => keyword = Some(self.lower_keyword(&child)),
+                Rule::ident if id.is_none() && is_first => id = Some(self.lower_ident(&child)),
+                Rule::ident => english = Some(self.lower_ident(&child)),
+                Rule::path => path = self.lower_path(&child),
+                Rule::text => names.extend(self.lower_text(child)),
+                _ => {}
+            }
+        }
+        let keyword = keyword?;
+        Some(if is_first {
+            ProfileStmt::Level1 {
+                keyword,
+                id: id?,
+                names,
+                english,
+                span,
+            }
+        } else {
+            ProfileStmt::Level2 {
+                keyword,
+                path: path?,
+                names,
+                english,
+                span,
+            }
+        })
+    }
+
+    fn lower_required(&mut self, pair: Pair<Rule>) -> Option<ProfileStmt> {
+        let span = self.span(&pair);
+        let mut keyword = None;
+        let mut paths = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_required => keyword = Some(self.lower_keyword(&child)),
+                Rule::path => {
+                    let segments: Vec<Ident> = child
+                        .clone()
+                        .into_inner()
+                        .map(|c| self.lower_ident(&c))
+                        .collect();
+                    paths.push(Path {
+                        segments,
+                        span: self.span(&child),
+                    });
+                }
+                _ => {}
+            }
+        }
+        Some(ProfileStmt::Required {
+            keyword: keyword?,
+            paths,
+            span,
+        })
+    }
+
     fn lower_measure(&mut self, pair: Pair<Rule>) -> Option<Measure> {
         let span = self.span(&pair);
         let mut keyword = None;
@@ -229,6 +316,7 @@ impl Lowerer<'_> {
             Rule::grades => self.lower_grades(pair),
             Rule::precision => self.lower_precision(pair),
             Rule::lint => self.lower_lint(pair),
+            Rule::funds => self.lower_funds(pair).map(PlanStmt::Funds),
             _ => None,
         }
     }
@@ -934,6 +1022,10 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_qualitative
             | Rule::kw_grade
             | Rule::kw_na
+            | Rule::kw_profile
+            | Rule::kw_level1
+            | Rule::kw_level2
+            | Rule::kw_required
     )
 }
 

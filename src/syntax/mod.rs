@@ -61,6 +61,7 @@ enum Block {
     Overall(ast::Overall),
     Summary(ast::Summary),
     Project(ast::Project),
+    Profile(ast::ProfileDef),
     /// A block whose first line did not parse: its lines are still checked,
     /// as the statements of the block it most likely is.
     Broken(Context),
@@ -73,6 +74,7 @@ impl Block {
             Block::Overall(_) => Context::Overall,
             Block::Summary(_) => Context::Summary,
             Block::Project(_) => Context::Project,
+            Block::Profile(_) => Context::Profile,
             Block::Broken(c) => *c,
         }
     }
@@ -116,6 +118,7 @@ impl Walker<'_> {
             Some(Lowered::OverallHead(h)) => self.open_block(Block::Overall(h), line),
             Some(Lowered::SummaryHead(h)) => self.open_block(Block::Summary(h), line),
             Some(Lowered::ProjectHead(h)) => self.open_block(Block::Project(h), line),
+            Some(Lowered::ProfileHead(h)) => self.open_block(Block::Profile(h), line),
             Some(Lowered::Measure(m)) => self.items.push(Item::Measure(m)),
             _ if layout::opens_block(content) => {
                 let context = guess_context(layout::first_word(content));
@@ -145,6 +148,8 @@ impl Walker<'_> {
             (Block::Summary(m), Lowered::Summary(s)) => m.body.push(s),
             (Block::Summary(m), Lowered::Project(s)) => m.body.extend(into_summary(s)),
             (Block::Project(p), Lowered::Project(s)) => p.body.push(s),
+            (Block::Profile(d), Lowered::Profile(s)) => d.body.push(s),
+            (Block::Plan(h), Lowered::Project(ProjectStmt::Funds(f))) => h.body.push(PlanStmt::Funds(f)),
             _ => {}
         }
     }
@@ -158,6 +163,7 @@ impl Walker<'_> {
             Context::Overall => Rule::overall_line,
             Context::Summary => Rule::summary_line,
             Context::Project => Rule::project_line,
+            Context::Profile => Rule::profile_line,
         };
         let base = line.content.start as usize;
         let original = content;
@@ -272,6 +278,10 @@ impl Walker<'_> {
                 p.span = span_to(p.span);
                 Item::Project(p)
             }
+            Block::Profile(mut d) => {
+                d.span = span_to(d.span);
+                Item::Profile(d)
+            }
             Block::Broken(_) => return,
         };
         self.items.push(item);
@@ -305,6 +315,7 @@ fn guess_context(word: &str) -> Context {
         Some(keywords::Kw::Plan) => Context::Plan,
         Some(keywords::Kw::Overall) => Context::Overall,
         Some(keywords::Kw::Summary) => Context::Summary,
+        Some(keywords::Kw::Profile) => Context::Profile,
         _ => Context::Project,
     }
 }

@@ -1,0 +1,6 @@
+//! The money rules.
+
+use super::Rule;
+
+/// The rules of this group, in code order.
+pub static RULES: &[&Rule] = &[];

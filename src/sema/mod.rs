@@ -1,0 +1,245 @@
+//! The semantic index: what the rules see of a whole plan.
+//!
+//! [`Ctx`] gathers the items of every file of a plan, resolves the plan's
+//! settings (year, money unit, framework profile, precision, grades) and
+//! offers the derived values the rules share: a project's total in the
+//! plan's money unit, an indicator's resolved path. The rules themselves
+//! live in `crate::rules`, one module per rule.
+
+pub mod profile;
+
+use crate::ast::{self, Item, PlanStmt, ProjectStmt, Quantity};
+use crate::source::{FileId, Span};
+use crate::values::unit::{Dimension, MoneyUnit};
+use profile::{Profile, Resolved};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// Something found in a file: the node and the file it is in.
+#[derive(Debug)]
+pub struct In<'a, T> {
+    pub file: FileId,
+    pub node: &'a T,
+}
+
+impl<T> Clone for In<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for In<'_, T> {}
+
+impl<T> std::ops::Deref for In<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.node
+    }
+}
+
+/// An amount converted into the plan's money unit, with where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub value: Decimal,
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// The default number of decimal places of money in 万元.
+pub const DEFAULT_PRECISION: u32 = 6;
+
+/// What the rules see of a plan.
+pub struct Ctx<'a> {
+    pub headers: Vec<In<'a, ast::PlanHeader>>,
+    pub projects: Vec<In<'a, ast::Project>>,
+    pub summaries: Vec<In<'a, ast::Summary>>,
+    pub overall: Vec<In<'a, ast::Overall>>,
+    pub measures: Vec<In<'a, ast::Measure>>,
+    pub profile_defs: Vec<In<'a, ast::ProfileDef>>,
+    /// The plan's year, from its header.
+    pub year: Option<u16>,
+    /// The plan's money unit (default 万元).
+    pub money: MoneyUnit,
+    /// The profile named by `框架` (default `classic`); `None` when the name
+    /// is unknown (a rule reports it).
+    pub profile: Option<Profile>,
+    /// Decimal places allowed in money amounts, in the plan's unit.
+    pub precision: u32,
+    /// The grade scale, best first.
+    pub grades: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(files: &'a [ast::File]) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            headers: Vec::new(),
+            projects: Vec::new(),
+            summaries: Vec::new(),
+            overall: Vec::new(),
+            measures: Vec::new(),
+            profile_defs: Vec::new(),
+            year: None,
+            money: MoneyUnit::WanYuan,
+            profile: None,
+            precision: DEFAULT_PRECISION,
+            grades: Vec::new(),
+        };
+        for file in files {
+            ctx.collect(file);
+        }
+        ctx.settle();
+        ctx
+    }
+
+    fn collect(&mut self, file: &'a ast::File) {
+        let id = file.id;
+        for item in &file.items {
+            match item {
+                Item::Plan(x) => self.headers.push(In { file: id, node: x }),
+                Item::Project(x) => self.projects.push(In { file: id, node: x }),
+                Item::Summary(x) => self.summaries.push(In { file: id, node: x }),
+                Item::Overall(x) => self.overall.push(In { file: id, node: x }),
+                Item::Measure(x) => self.measures.push(In { file: id, node: x }),
+                Item::Profile(x) => self.profile_defs.push(In { file: id, node: x }),
+            }
+        }
+    }
+
+    /// Reads the settings from the first header.
+    fn settle(&mut self) {
+        let mut framework = "classic".to_string();
+        if let Some(header) = self.headers.first() {
+            self.year = Some(header.year.value);
+            for stmt in &header.body {
+                match stmt {
+                    PlanStmt::Framework { name, .. } => framework = name.value.clone(),
+                    PlanStmt::Money { unit, .. } => self.money = unit.kind.money.unwrap_or(self.money),
+                    PlanStmt::Precision { places, .. } => {
+                        self.precision = places.value.to_u32().unwrap_or(self.precision)
+                    }
+                    PlanStmt::Grades { grades, .. } => {
+                        self.grades = grades.iter().map(|g| g.value.clone()).collect()
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if self.precision == DEFAULT_PRECISION && !self.headers.iter().any(|h| has_precision(h)) {
+            self.precision = default_precision(self.money);
+        }
+        self.profile = self.find_profile(&framework);
+    }
+
+    /// A profile declared in the plan, else a built-in one.
+    pub fn find_profile(&self, name: &str) -> Option<Profile> {
+        self.profile_defs
+            .iter()
+            .find(|d| d.name.name == name)
+            .map(|d| Profile::from_def(d.node, d.file).0)
+            .or_else(|| profile::builtin().iter().find(|p| p.name == name).cloned())
+    }
+
+    /// The header's `框架` statement, if any, for labels.
+    pub fn framework_stmt(&self) -> Option<(FileId, &'a ast::Code)> {
+        let header = self.headers.first().copied();
+        header.and_then(|h| {
+            h.node.body.iter().find_map(|s| match s {
+                PlanStmt::Framework { name, .. } => Some((h.file, name)),
+                _ => None,
+            })
+        })
+    }
+
+    /// Converts a money quantity into the plan's unit; a bare number is
+    /// already in it. `None` for other units or on overflow.
+    pub fn to_plan_unit(&self, q: &Quantity) -> Option<Decimal> {
+        match &q.unit {
+            None => Some(q.number.value),
+            Some(u) if u.kind.dimension == Dimension::Money => {
+                u.kind.money?.convert(q.number.value, self.money)
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// A project's total, as stated or else as the sum of its sources.
+    pub fn project_total(&self, p: In<'a, ast::Project>) -> Option<Amount> {
+        let funds = funds_of(p.node)?;
+        if let Some(total) = &funds.total {
+            let value = self.to_plan_unit(total)?;
+            return Some(Amount { value, file: p.file, span: total.span });
+        }
+        let mut sum = Decimal::ZERO;
+        for s in &funds.sources {
+            sum = sum.checked_add(self.to_plan_unit(&s.amount)?)?;
+        }
+        Some(Amount { value: sum, file: p.file, span: funds.span })
+    }
+
+    /// Resolves an indicator's path against the plan's profile.
+    pub fn resolve(&self, indicator: &ast::Indicator) -> Option<Resolved> {
+        self.profile.as_ref()?.resolve(&indicator.path)
+    }
+
+    /// The project a summary or reference names.
+    pub fn project(&self, id: &str) -> Option<In<'a, ast::Project>> {
+        self.projects.iter().copied().find(|p| p.id.name == id)
+    }
+
+    /// Every indicator of the plan: the overall part's and each project's,
+    /// with the project they belong to (`None` for the overall part).
+    pub fn all_indicators(&self) -> Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)> {
+        let mut out = Vec::new();
+        for o in self.overall.iter().copied() {
+            for stmt in &o.node.body {
+                if let ast::OverallStmt::Indicator(i) = stmt {
+                    out.push((None, In { file: o.file, node: i }));
+                }
+            }
+        }
+        for p in self.projects.iter().copied() {
+            for i in indicators_of(p.node) {
+                out.push((Some(p), In { file: p.file, node: i }));
+            }
+        }
+        out
+    }
+}
+
+fn has_precision(h: &ast::PlanHeader) -> bool {
+    h.body.iter().any(|s| matches!(s, PlanStmt::Precision { .. }))
+}
+
+/// Places of money allowed by default: 6 in 万元 (as filing instructions
+/// ask), the same absolute precision in the other units.
+fn default_precision(unit: MoneyUnit) -> u32 {
+    match unit {
+        MoneyUnit::Yuan => 2,
+        MoneyUnit::WanYuan => 6,
+        MoneyUnit::YiYuan => 10,
+    }
+}
+
+/// A project's first `资金` statement.
+pub fn funds_of(p: &ast::Project) -> Option<&ast::Funds> {
+    p.body.iter().find_map(|s| match s {
+        ProjectStmt::Funds(f) => Some(f),
+        _ => None,
+    })
+}
+
+/// A project's indicators, in order.
+pub fn indicators_of(p: &ast::Project) -> impl Iterator<Item = &ast::Indicator> {
+    p.body.iter().filter_map(|s| match s {
+        ProjectStmt::Indicator(i) => Some(i),
+        _ => None,
+    })
+}
+
+/// A project's schedules (more than one is itself a problem).
+pub fn schedules_of(p: &ast::Project) -> impl Iterator<Item = &ast::Schedule> {
+    p.body.iter().filter_map(|s| match s {
+        ProjectStmt::Schedule(x) => Some(x),
+        _ => None,
+    })
+}
