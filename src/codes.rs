@@ -207,3 +207,49 @@ mod tests {
         assert!(lookup("e0103").is_some());
     }
 }
+
+/// The reference of every code as Markdown, in one language: the source of
+/// `docs/diagnostics.md` (Chinese) and `docs/diagnostics.en.md` (English).
+pub fn markdown(lang: Lang) -> String {
+    let (title, intro, level_error, level_warning) = match lang {
+        Lang::Zh => (
+            "# 诊断代码",
+            "本页由 `src/codes.rs` 与 `src/rules/` 中的文档生成（`cargo test --test docs`），请勿手改。`perfplan explain CODE` 显示同样的内容。\n\nE 开头的是错误：计划不成立，`perfplan check` 以 1 退出。W 开头的是警告（lint）：可在计划头部用 `允许`/`警告`/`禁止`，或在命令行用 `-A`/`-W`/`-D` 调整级别。",
+            "错误",
+            "警告",
+        ),
+        Lang::En => (
+            "# Diagnostic codes",
+            "Generated from the documentation in `src/codes.rs` and `src/rules/` (`cargo test --test docs`); do not edit by hand. `perfplan explain CODE` shows the same text.\n\nE codes are errors: the plan does not hold and `perfplan check` exits 1. W codes are warnings (lints): set their level with `allow`/`warn`/`deny` in the plan header or `-A`/`-W`/`-D` on the command line.",
+            "error",
+            "warning",
+        ),
+    };
+    let mut out = format!("{title}\n\n{intro}\n\n");
+    for doc in all() {
+        out.push_str(&format!(
+            "- [{}](#{}) {}\n",
+            doc.code,
+            doc.code.to_lowercase(),
+            doc.title(lang)
+        ));
+    }
+    for doc in all() {
+        let level = match doc.severity {
+            Severity::Error => level_error,
+            Severity::Warning => level_warning,
+        };
+        let body = doc.doc(lang).replace("\n## ", "\n### ");
+        let body = body
+            .strip_prefix("## ")
+            .map_or(body.clone(), |b| format!("### {b}"));
+        out.push_str(&format!(
+            "\n## {}\n\n**{}** — {}\n\n{}\n",
+            doc.code,
+            doc.title(lang),
+            level,
+            body
+        ));
+    }
+    out
+}

@@ -30,11 +30,26 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if profile.level1(&first.name).is_some() {
             continue;
         }
-        let aliases = profile.levels.iter().flat_map(|l| l.aliases.iter().map(String::as_str));
+        let aliases = profile
+            .levels
+            .iter()
+            .flat_map(|l| l.aliases.iter().map(String::as_str));
         let known: Vec<&str> = profile.levels.iter().map(|l| l.id.as_str()).collect();
         let mut d = RULE
-            .diagnostic(msg!("未知的一级指标 `{}`", "unknown first level `{}`", first.name))
-            .primary(indicator.file, first.span, msg!("框架 {} 中没有这个一级指标", "not a first level of profile {}", profile.name));
+            .diagnostic(msg!(
+                "未知的一级指标 `{}`",
+                "unknown first level `{}`",
+                first.name
+            ))
+            .primary(
+                indicator.file,
+                first.span,
+                msg!(
+                    "框架 {} 中没有这个一级指标",
+                    "not a first level of profile {}",
+                    profile.name
+                ),
+            );
         d = match closest(&first.name, aliases) {
             Some(s) => d.help(msg!("是否想写 `{}`？", "did you mean `{}`?", s)),
             None => d.help(msg!(

@@ -1,0 +1,78 @@
+//! E0203: an indicator's second level (二级) is not under its first level.
+
+use crate::codes::CodeDoc;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::msg;
+use crate::rules::Rule;
+use crate::sema::Ctx;
+use crate::syntax::keywords::closest;
+
+pub static RULE: Rule = Rule {
+    doc: CodeDoc {
+        code: "E0203",
+        severity: Severity::Error,
+        title_zh: "二级指标不属于这个一级指标",
+        title_en: "second level not under this first level",
+        doc_zh: "## 检查什么\n指标行的二级指标（`产出.数量` 中的 `数量`）必须是框架中该一级指标下的二级指标。写在别的一级指标下，或框架中没有，都会报告。\n\n## 为什么\n审核按“一级 → 二级”归类；`效益.数量` 这样的组合在任何表中都不存在，通常是写错了一级。\n\n## 例\n`效益.数量 \"举报线索处置率\" = 100%`\n\n## 修正\n按提示改为 `产出.数量`，或改为该一级指标下的二级指标。",
+        doc_en: "## What it checks\nThe second level of an indicator row (`quantity` in `output.quantity`) must be a second level under that first level in the plan's profile, not under another one, and not missing from the profile.\n\n## Why\nReviewers file indicators by first → second level; a pair such as `benefit.quantity` exists in no table and usually means the first level is wrong.\n\n## Example\n`benefit.quantity \"举报线索处置率\" = 100%`\n\n## Fix\nWrite `output.quantity` as suggested, or a second level of that first level.",
+    },
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let Some(profile) = &ctx.profile else {
+        return;
+    };
+    for (_, indicator) in ctx.all_indicators() {
+        let [first, second] = indicator.path.segments.as_slice() else {
+            continue;
+        };
+        let Some(l1) = profile.level1(&first.name) else {
+            continue;
+        };
+        if profile.level2(l1, &second.name).is_some() {
+            continue;
+        }
+        let level1 = &profile.levels[l1];
+        let children: Vec<&str> = level1.children.iter().map(|c| c.id.as_str()).collect();
+        let d = RULE
+            .diagnostic(msg!(
+                "`{}` 不是 `{}` 下的二级指标",
+                "`{}` is not a second level of `{}`",
+                second.name,
+                first.name
+            ))
+            .primary(
+                indicator.file,
+                second.span,
+                msg!("不在 `{}` 之下", "not under `{}`", level1.id),
+            );
+        let parents = profile.parents_of(&second.name);
+        let help = match parents.first().and_then(|&p| profile.levels.get(p)) {
+            Some(parent) => msg!(
+                "`{0}` 属于 `{1}`：写作 `{1}.{0}`",
+                "`{0}` belongs under `{1}`: write `{1}.{0}`",
+                second.name,
+                parent.id
+            ),
+            None => suggestion(&second.name, level1, &children),
+        };
+        out.push(d.help(help));
+    }
+}
+
+fn suggestion(word: &str, level1: &crate::sema::profile::Level1, children: &[&str]) -> Message {
+    let aliases = level1
+        .children
+        .iter()
+        .flat_map(|c| c.aliases.iter().map(String::as_str));
+    match closest(word, aliases) {
+        Some(s) => msg!("是否想写 `{}`？", "did you mean `{}`?", s),
+        None => msg!(
+            "`{}` 下的二级指标是：{}",
+            "the second levels under `{}` are: {}",
+            level1.id,
+            children.join("、")
+        ),
+    }
+}
