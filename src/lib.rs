@@ -7,7 +7,9 @@
 pub mod ast;
 pub mod check;
 pub mod codes;
+pub mod model;
 pub mod diagnostic;
+pub mod emit;
 pub mod render;
 pub mod rules;
 pub mod sema;

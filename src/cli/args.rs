@@ -29,6 +29,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a plan (one or more files) and report every problem
     Check(CheckArgs),
+    /// Compile a plan without errors to JSON or Markdown
+    Build(BuildArgs),
+    /// Print the JSON Schema of `build --to json`
+    Schema,
     /// Explain a diagnostic code, such as E0103
     Explain(ExplainArgs),
 }
@@ -39,6 +43,39 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub lints: LintArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The files of the plan; several files are one plan
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The output format
+    #[arg(long, value_enum)]
+    pub to: Format,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The resolved plan, with a published schema (`perfplan schema`)
+    Json,
+    /// The submission document in the official layout
+    Md,
+}
+
+/// Lint levels on the command line; they win over the plan's own.
+#[derive(Args, Debug)]
+pub struct LintArgs {
     /// Allow a lint (drop its warnings): `-A W0506`
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     pub allow: Vec<String>,
@@ -52,19 +89,26 @@ pub struct CheckArgs {
     pub deny: Vec<String>,
 }
 
-impl CheckArgs {
+impl LintArgs {
     /// The lint settings, in the order allow, warn, deny (a code given
     /// twice ends at its strictest). An unknown code or an error code is a
     /// usage error.
     pub fn lint_settings(&self, lang: Lang) -> miette::Result<Vec<Setting>> {
-        let groups = [(&self.allow, Level::Allow), (&self.warn, Level::Warn), (&self.deny, Level::Deny)];
+        let groups = [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ];
         let mut out = Vec::new();
         for (codes, level) in groups {
             for code in codes {
                 if !lint::is_lint(code) {
                     return Err(super::errors::not_a_lint(code, lang));
                 }
-                out.push(Setting { code: code.clone(), level });
+                out.push(Setting {
+                    code: code.clone(),
+                    level,
+                });
             }
         }
         Ok(out)

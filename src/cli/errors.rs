@@ -136,3 +136,24 @@ pub fn not_a_lint(code: &str, lang: Lang) -> Report {
         )),
     )
 }
+
+pub fn cannot_build(lang: Lang) -> Report {
+    app_error(
+        "perfplan::build",
+        pick(
+            lang,
+            "计划缺少头部或框架，无法生成文档".into(),
+            "the plan has no header or no known profile; nothing to build".into(),
+        ),
+        Some(pick(lang, "先运行 perfplan check 查看问题".into(), "run perfplan check to see why".into())),
+    )
+}
+
+pub fn cannot_write(path: &std::path::Path, error: &std::io::Error, lang: Lang) -> Report {
+    let path = path.display();
+    app_error(
+        "perfplan::io",
+        pick(lang, format!("无法写入 `{path}`：{error}"), format!("cannot write `{path}`: {error}")),
+        Some(pick(lang, "检查目录是否存在、是否有写权限".into(), "check that the directory exists and is writable".into())),
+    )
+}

@@ -4,6 +4,7 @@
 //! warnings under `--deny warnings`), 2 on a usage or I/O failure.
 
 mod args;
+mod build;
 mod errors;
 mod input;
 
@@ -25,6 +26,11 @@ pub fn run() -> ExitCode {
     errors::install_handler(color);
     let result = match &cli.command {
         Command::Check(a) => run_check(a, &cli, lang, color),
+        Command::Build(a) => build::run(a, &cli, lang, color),
+        Command::Schema => {
+            print!("{}", perfplan::model::schema());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain(a) => run_explain(&a.code, lang),
     };
     match result {
@@ -43,7 +49,7 @@ fn run_check(
     color: bool,
 ) -> miette::Result<ExitCode> {
     let options = perfplan::check::Options {
-        lints: args.lint_settings(lang)?,
+        lints: args.lints.lint_settings(lang)?,
     };
     let sources = input::read_all(&args.files, lang)?;
     let checked = check(&sources, &options);
@@ -58,7 +64,7 @@ fn run_check(
 
 /// Shows the diagnostics in the chosen format, then a summary line for
 /// people.
-fn report(
+pub(crate) fn report(
     sources: &SourceMap,
     checked: &Checked,
     format: MessageFormat,

@@ -43,7 +43,10 @@ pub fn plan_settings(ctx: &crate::sema::Ctx) -> Vec<Setting> {
                 Kw::Deny => Level::Deny,
                 _ => Level::Warn,
             };
-            settings.extend(codes.iter().map(|c| Setting { code: c.value.clone(), level }));
+            settings.extend(codes.iter().map(|c| Setting {
+                code: c.value.clone(),
+                level,
+            }));
         }
     }
     settings
@@ -88,7 +91,10 @@ mod tests {
     }
 
     fn set(code: &str, level: Level) -> Setting {
-        Setting { code: code.into(), level }
+        Setting {
+            code: code.into(),
+            level,
+        }
     }
 
     #[test]
@@ -102,7 +108,11 @@ mod tests {
 
     #[test]
     fn warnings_names_every_lint_and_errors_stay() {
-        let out = apply(vec![warning(), Diagnostic::error("E0301", msg!("x", "x"))], &[], &[set("warnings", Level::Allow)]);
+        let out = apply(
+            vec![warning(), Diagnostic::error("E0301", msg!("x", "x"))],
+            &[],
+            &[set("warnings", Level::Allow)],
+        );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].code, "E0301");
     }

@@ -1,0 +1,194 @@
+//! The resolved plan: what `perfplan build` emits.
+//!
+//! The syntax tree says what was written; this model says what it means:
+//! names resolved, defaults applied, amounts in the plan's money unit and
+//! the derived figures computed (each project's total, the department
+//! total, the per-project summaries). JSON is this model serialised, and
+//! the Markdown document is rendered from it, so the two never disagree.
+//! Decimals are strings, exact, as written or as computed.
+//!
+//! The model holds nothing that depends on how the plan was written
+//! (keyword language, layout, comments): a plan and its `fmt` output or
+//! its English-keyword twin give the same model.
+
+mod resolve;
+
+pub use resolve::resolve;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The version of the JSON format; raised on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole plan.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Plan {
+    /// The version of this format.
+    pub schema_version: u32,
+    /// The fiscal year.
+    pub year: u16,
+    /// The department (部门) the plan is of.
+    pub department: String,
+    /// The framework profile's name.
+    pub framework: String,
+    /// The money unit of every amount: 元, 万元 or 亿元.
+    pub money_unit: String,
+    pub budget_units: Vec<BudgetUnit>,
+    /// The department total: the sum of every project's total.
+    pub total: String,
+    /// 一、总体绩效目标: goal paragraphs and indicators, in reading order.
+    pub overall: Vec<OverallItem>,
+    /// 二、分项绩效目标: one per project, in project order.
+    pub summaries: Vec<Summary>,
+    /// 三、工作保障措施.
+    pub measures: Vec<Measure>,
+    /// 第二部分: the projects, in the order written.
+    pub projects: Vec<Project>,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct BudgetUnit {
+    pub code: String,
+    pub name: String,
+}
+
+/// One entry of the overall part.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum OverallItem {
+    /// A paragraph of the overall goal.
+    Goal(String),
+    Indicator(Indicator),
+}
+
+/// What the department part says of one project (分项绩效目标).
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Summary {
+    /// The project's id.
+    pub project: String,
+    /// The project's name (from its table).
+    pub name: String,
+    /// The project's total (from its table), in the plan's money unit.
+    pub amount: String,
+    /// The summary's goal text: the summary's own, or the project's goals
+    /// joined.
+    pub goal: String,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Measure {
+    pub title: String,
+    pub text: String,
+}
+
+/// One project and its 绩效目标表.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Project {
+    /// The id the plan gives the project.
+    pub id: String,
+    pub name: String,
+    /// 项目编码.
+    pub code: Option<String>,
+    /// The implementing budget unit.
+    pub unit: Option<BudgetUnit>,
+    pub funds: Funds,
+    /// 资金用途.
+    pub purpose: Option<String>,
+    /// 资金支出计划: cumulative, in date order.
+    pub schedule: Vec<Checkpoint>,
+    /// 年度绩效目标, numbered 1, 2, 3 … in documents.
+    pub goals: Vec<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// 预算数 and its sources, in the plan's money unit.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Funds {
+    pub total: String,
+    pub sources: Vec<FundSource>,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct FundSource {
+    pub kind: SourceKind,
+    /// 财政资金, 其他资金, or the name written.
+    pub name: String,
+    pub amount: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Fiscal,
+    Other,
+    Named,
+}
+
+/// A checkpoint of the spending schedule.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Checkpoint {
+    /// As written: `3月底`, `03-31`.
+    pub label: String,
+    pub month: u8,
+    /// `null` for the end of the month.
+    pub day: Option<u8>,
+    /// The cumulative share spent by then, in percent (`"25"`), or
+    /// `null` when the schedule is in amounts.
+    pub share: Option<String>,
+    /// The cumulative amount spent by then, in the plan's money unit, when
+    /// the schedule is in amounts.
+    pub amount: Option<String>,
+}
+
+/// One indicator row.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Indicator {
+    pub level1: Level,
+    pub level2: Level,
+    /// 三级指标.
+    pub name: String,
+    /// 绩效指标描述.
+    pub description: Option<String>,
+    pub target: Target,
+    /// 指标值 as reviewers write it: `≥95%`, `≤4万元/人`, `定性` text.
+    pub value_text: String,
+    /// 指标值确定依据: the row's, else the project's, else the plan's.
+    pub basis: Option<String>,
+    /// 分值.
+    pub weight: Option<String>,
+}
+
+/// A first or second level, by its short id and official name.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+}
+
+/// A target (指标值).
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// `≥ 95%`, `= 120个`, `≤ 4万元/人`; a bare number has no comparator.
+    Quantitative {
+        comparator: Option<String>,
+        value: String,
+        unit: Option<String>,
+        dimension: Option<String>,
+    },
+    /// `≤ 12月底`.
+    Deadline { comparator: String, date: String },
+    /// `定性 "…"`.
+    Qualitative { text: String },
+    /// `等级 优`.
+    Grade { grade: String },
+    /// `不适用`.
+    NotApplicable,
+}
+
+/// The JSON Schema of the model, as `perfplan schema` prints it.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Plan);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

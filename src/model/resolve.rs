@@ -1,0 +1,255 @@
+//! From the checked syntax trees of a plan to the resolved [`Plan`].
+
+use super::*;
+use crate::ast::{self, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt, TargetKind};
+use crate::sema::profile::Profile;
+use crate::sema::{Ctx, In, funds_of, indicators_of, schedules_of};
+use crate::values::unit::Dimension;
+use rust_decimal::Decimal;
+
+/// Resolves a plan that has passed the checker. `None` when the plan lacks
+/// what every document needs (a header, a known profile); the checker
+/// reports those as errors, so `build` never gets there.
+pub fn resolve(ctx: &Ctx) -> Option<Plan> {
+    let header = ctx.headers.first()?;
+    let profile = ctx.profile.as_ref()?;
+    let r = Resolver { ctx, profile, header: *header };
+    let projects: Vec<Project> = ctx.projects.iter().map(|p| r.project(*p)).collect();
+    let total = projects
+        .iter()
+        .filter_map(|p| p.funds.total.parse::<Decimal>().ok())
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))?;
+    Some(Plan {
+        schema_version: SCHEMA_VERSION,
+        year: header.year.value,
+        department: header.department.value.clone(),
+        framework: profile.name.clone(),
+        money_unit: ctx.money.word().to_string(),
+        budget_units: r.budget_units(),
+        total: total.to_string(),
+        overall: r.overall(),
+        summaries: r.summaries(&projects),
+        measures: ctx
+            .measures
+            .iter()
+            .map(|m| Measure { title: m.title.value.clone(), text: m.text.value.clone() })
+            .collect(),
+        projects,
+    })
+}
+
+struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    profile: &'c Profile,
+    header: In<'a, ast::PlanHeader>,
+}
+
+impl Resolver<'_, '_> {
+    fn budget_units(&self) -> Vec<BudgetUnit> {
+        self.header
+            .node
+            .body
+            .iter()
+            .filter_map(|s| match s {
+                PlanStmt::BudgetUnit(u) => Some(BudgetUnit { code: u.code.value.clone(), name: u.name.value.clone() }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn plan_basis(&self) -> Option<&str> {
+        self.header.node.body.iter().find_map(|s| match s {
+            PlanStmt::Basis(t) => Some(t.text.value.as_str()),
+            _ => None,
+        })
+    }
+
+    fn overall(&self) -> Vec<OverallItem> {
+        let basis = self.plan_basis();
+        self.ctx
+            .overall
+            .iter()
+            .flat_map(|o| o.node.body.iter())
+            .map(|s| match s {
+                OverallStmt::Goal(g) => OverallItem::Goal(g.text.value.clone()),
+                OverallStmt::Indicator(i) => OverallItem::Indicator(self.indicator(i, basis)),
+            })
+            .collect()
+    }
+
+    fn summaries(&self, projects: &[Project]) -> Vec<Summary> {
+        projects
+            .iter()
+            .map(|p| {
+                let own: Vec<&str> = self
+                    .ctx
+                    .summaries
+                    .iter()
+                    .filter(|s| s.project.name == p.id)
+                    .flat_map(|s| s.node.body.iter())
+                    .filter_map(|s| match s {
+                        SummaryStmt::Goal(g) => Some(g.text.value.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let goal = if own.is_empty() { p.goals.join("；") } else { own.join("\n") };
+                Summary { project: p.id.clone(), name: p.name.clone(), amount: p.funds.total.clone(), goal }
+            })
+            .collect()
+    }
+
+    fn project(&self, p: In<'_, ast::Project>) -> Project {
+        let node = p.node;
+        let mut project = Project {
+            id: node.id.name.clone(),
+            name: node.name.value.clone(),
+            code: None,
+            unit: None,
+            funds: self.funds(p),
+            purpose: None,
+            schedule: schedules_of(node).flat_map(|s| s.entries.iter()).map(|e| self.checkpoint(e)).collect(),
+            goals: Vec::new(),
+            indicators: Vec::new(),
+        };
+        let mut basis = None;
+        for stmt in &node.body {
+            match stmt {
+                ProjectStmt::Code { code, .. } => project.code = Some(code.value.clone()),
+                ProjectStmt::Unit { code, .. } => project.unit = Some(self.unit(&code.value)),
+                ProjectStmt::Purpose(t) => project.purpose = Some(t.text.value.clone()),
+                ProjectStmt::Goal(t) => project.goals.push(t.text.value.clone()),
+                ProjectStmt::Basis(t) => basis = Some(t.text.value.as_str()),
+                _ => {}
+            }
+        }
+        let basis = basis.or(self.plan_basis());
+        project.indicators = indicators_of(node).map(|i| self.indicator(i, basis)).collect();
+        project
+    }
+
+    fn unit(&self, code: &str) -> BudgetUnit {
+        self.budget_units()
+            .into_iter()
+            .find(|u| u.code == code)
+            .unwrap_or(BudgetUnit { code: code.to_string(), name: String::new() })
+    }
+
+    fn funds(&self, p: In<'_, ast::Project>) -> Funds {
+        let total = self.ctx.project_total(p).map(|a| a.value.to_string()).unwrap_or_default();
+        let sources = funds_of(p.node)
+            .map(|f| f.sources.iter().map(|s| self.source(s)).collect())
+            .unwrap_or_default();
+        Funds { total, sources }
+    }
+
+    fn source(&self, s: &ast::FundSource) -> FundSource {
+        let (kind, name) = match &s.kind {
+            ast::SourceKind::Fiscal(_) => (SourceKind::Fiscal, "财政资金".to_string()),
+            ast::SourceKind::Other(_) => (SourceKind::Other, "其他资金".to_string()),
+            ast::SourceKind::Named(t) => (SourceKind::Named, t.value.clone()),
+        };
+        let amount = self.ctx.to_plan_unit(&s.amount).map(|d| d.to_string()).unwrap_or_default();
+        FundSource { kind, name, amount }
+    }
+
+    fn checkpoint(&self, e: &ast::ScheduleEntry) -> Checkpoint {
+        let is_percent = e.value.unit.as_ref().is_some_and(|u| u.kind.dimension == Dimension::Percent);
+        Checkpoint {
+            label: e.at.written.clone(),
+            month: e.at.date.month,
+            day: e.at.date.day,
+            share: is_percent.then(|| e.value.number.value.to_string()),
+            amount: (!is_percent).then(|| self.ctx.to_plan_unit(&e.value).map(|d| d.to_string())).flatten(),
+        }
+    }
+
+    fn indicator(&self, i: &ast::Indicator, default_basis: Option<&str>) -> Indicator {
+        let (level1, level2) = self.levels(i);
+        Indicator {
+            level1,
+            level2,
+            name: i.name.value.clone(),
+            description: i.description().map(|t| t.value.clone()),
+            target: target(&i.target.kind),
+            value_text: value_text(&i.target.kind),
+            basis: i.basis().map(|t| t.value.clone()).or(default_basis.map(str::to_string)),
+            weight: i.weight().map(|w| w.value.to_string()),
+        }
+    }
+
+    fn levels(&self, i: &ast::Indicator) -> (Level, Level) {
+        let written = |n: usize| i.path.segments.get(n).map(|s| s.name.clone()).unwrap_or_default();
+        let Some(r) = self.profile.resolve(&i.path) else {
+            let l = |n| Level { id: written(n), name: written(n) };
+            return (l(0), l(1));
+        };
+        let l1 = &self.profile.levels[r.level1];
+        let l2 = &l1.children[r.level2];
+        (
+            Level { id: l1.id.clone(), name: l1.name.clone() },
+            Level { id: l2.id.clone(), name: l2.name.clone() },
+        )
+    }
+}
+
+/// A unit as reviewers write it: full-width `％` becomes `%`.
+fn unit_text(u: &ast::Unit) -> String {
+    u.written.replace('％', "%")
+}
+
+fn quantity_text(q: &ast::Quantity) -> String {
+    format!("{}{}", q.number.written, q.unit.as_ref().map(unit_text).unwrap_or_default())
+}
+
+fn dimension_name(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Money => "money",
+        Dimension::Percent => "percent",
+        Dimension::Count => "count",
+        Dimension::Length => "length",
+        Dimension::Area => "area",
+        Dimension::Mass => "mass",
+        Dimension::Time => "time",
+        Dimension::Rate => "rate",
+    }
+}
+
+fn quantitative(comparator: Option<String>, q: &ast::Quantity) -> Target {
+    Target::Quantitative {
+        comparator,
+        value: q.number.value.to_string(),
+        unit: q.unit.as_ref().map(unit_text),
+        dimension: q.unit.as_ref().map(|u| dimension_name(u.kind.dimension).to_string()),
+    }
+}
+
+fn target(kind: &TargetKind) -> Target {
+    match kind {
+        TargetKind::Compare { comparator, value: ast::Operand::Quantity(q) } => {
+            quantitative(Some(comparator.op.symbol().to_string()), q)
+        }
+        TargetKind::Compare { comparator, value: ast::Operand::Date(d) } => {
+            Target::Deadline { comparator: comparator.op.symbol().to_string(), date: d.written.clone() }
+        }
+        TargetKind::Bare(q) => quantitative(None, q),
+        TargetKind::Qualitative { text, .. } => Target::Qualitative { text: text.value.clone() },
+        TargetKind::Grade { grade, .. } => Target::Grade { grade: grade.value.clone() },
+        TargetKind::NotApplicable(_) => Target::NotApplicable,
+    }
+}
+
+/// 指标值 as reviewers write it: comparator, number and unit together.
+pub fn value_text(kind: &TargetKind) -> String {
+    match kind {
+        TargetKind::Compare { comparator, value: ast::Operand::Quantity(q) } => {
+            format!("{}{}", comparator.op.symbol(), quantity_text(q))
+        }
+        TargetKind::Compare { comparator, value: ast::Operand::Date(d) } => {
+            format!("{}{}", comparator.op.symbol(), d.written)
+        }
+        TargetKind::Bare(q) => quantity_text(q),
+        TargetKind::Qualitative { text, .. } => text.value.clone(),
+        TargetKind::Grade { grade, .. } => grade.value.clone(),
+        TargetKind::NotApplicable(_) => "不适用".to_string(),
+    }
+}

@@ -1,0 +1,166 @@
+//! `perfplan build`: golden outputs of the example, determinism, the JSON
+//! Schema, and refusal of a plan with errors.
+
+use std::path::Path;
+use std::process::Command;
+
+fn perfplan(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the perfplan binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const ZH: &str = "examples/leting-jijian-2022.plan";
+const EN: &str = "examples/leting-jijian-2022.en.plan";
+
+fn build(file: &str, to: &str, lang: &str) -> String {
+    let (code, stdout, stderr) = perfplan(&["build", file, "--to", to, "--lang", lang, "--color", "never"]);
+    assert_eq!(code, 0, "build {file} --to {to}:\n{stderr}");
+    stdout
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({ snapshot_path => "build/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn json_of_the_example() {
+    snapshot("example_json", &build(ZH, "json", "zh"));
+}
+
+#[test]
+fn markdown_of_the_example_in_both_languages() {
+    snapshot("example_md_zh", &build(ZH, "md", "zh"));
+    snapshot("example_md_en", &build(ZH, "md", "en"));
+}
+
+#[test]
+fn chinese_and_english_keywords_compile_to_the_same_bytes() {
+    assert_eq!(build(ZH, "json", "zh"), build(EN, "json", "en"));
+    assert_eq!(build(ZH, "md", "zh"), build(EN, "md", "zh"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(build(ZH, "json", "zh"), build(ZH, "json", "zh"));
+}
+
+/// Every figure and text of the seed's project tables appears in the
+/// document (the corrected ones as corrected), and the derived total.
+#[test]
+fn markdown_holds_every_figure_and_text_of_the_seed_tables() {
+    let md = build(ZH, "md", "zh");
+    let expected = [
+        "154.50",
+        "13022522P00TD8410008N",
+        "13022522P004189100014",
+        "13022522P00407510001E",
+        "| 预算数 | 50.00 |",
+        "| 预算数 | 64.50 |",
+        "| 预算数 | 40.00 |",
+        "项目资金：64.50万元",
+        "222002中国共产党乐亭县纪律委员会",
+        "222003中共乐亭县委巡察工作领导小组办公室",
+        "| 累计支出 | 25% | 75% | 75% | 100% |",
+        "≤4万元/人",
+        "本着厉行节约的原则，在完成工作任务的前提下，力争人均工作经费不超4万元",
+        "为保障纪律审查和监察调查工作的顺利开展，需要办公费、差旅费、印刷费、公务用车运行维护费等方面的开支。",
+        "保障县级纪检监察机关检举举报平台基层版终端电脑和外部设备进行信息化创新工程，涉密内网加密机更换以及购置电子数据调查设备和筹建“监督一点通”服务平台。",
+        "巡察、完成市级提级交叉巡察经费",
+        "县内巡察工作有序开展、巡视率达100%，构建无禁区全覆盖监督网，",
+        "年度内完成对全县20个单位和120个村级党组织开展常规巡察",
+        "时间进度与执行进度、工作完成进度相一致",
+        "通过巡察工作，查找问题、解决问题，巡察工作深入民心，服务对象满意",
+        "提高案件办结工作效率",
+        "加强节约集约利用，促进生态文明建设",
+        "根据年初工作计划安排",
+        "#### 组织保障",
+        "#### 制度保障",
+        "#### 可行性保障",
+    ];
+    for text in expected {
+        assert!(md.contains(text), "the document lacks {text:?}");
+    }
+    assert!(!md.contains("34.5"), "the summary's wrong 34.5 must not appear");
+}
+
+#[test]
+fn markdown_tables_have_well_formed_rows() {
+    let md = build(ZH, "md", "zh");
+    let mut columns = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            columns = None;
+            continue;
+        }
+        let cells = unescaped_pipes(line) - 1;
+        let expected = *columns.get_or_insert(cells);
+        assert_eq!(cells, expected, "a row with a different number of cells: {line}");
+        assert!(line.ends_with('|'), "{line}");
+    }
+}
+
+/// The `|` of a table row that are not escaped as `\|`.
+fn unescaped_pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        if c == '|' && !escaped {
+            count += 1;
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    count
+}
+
+#[test]
+fn json_output_validates_against_the_published_schema() {
+    let (code, schema, _) = perfplan(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
+    for file in [ZH, EN] {
+        let plan: serde_json::Value = serde_json::from_str(&build(file, "json", "zh")).expect("JSON");
+        let errors: Vec<String> = validator.iter_errors(&plan).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan.schema.json"))
+        .unwrap_or_default();
+    assert_eq!(
+        committed,
+        perfplan(&["schema"]).1,
+        "docs/plan.schema.json is stale: run `cargo run -- schema > docs/plan.schema.json`"
+    );
+}
+
+#[test]
+fn a_plan_with_errors_is_refused() {
+    let (code, stdout, stderr) = perfplan(&["build", "tests/seed/as-filed.plan", "--to", "json", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("E0301"), "{stderr}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join("plan.json");
+    let out_str = out.to_string_lossy().into_owned();
+    std::fs::write(&out, "old").expect("writable");
+    let (code, stdout, _) = perfplan(&["build", ZH, "--to", "json", "-o", &out_str]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(written, build(ZH, "json", "zh"));
+    let leftovers = std::fs::read_dir(dir.path()).expect("listable").count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
