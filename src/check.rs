@@ -23,6 +23,10 @@ pub struct Checked {
     pub files: Vec<ast::File>,
     /// Every problem found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether the semantic rules ran: they run only on a plan whose every
+    /// line parsed, so that a broken line cannot cause false reports (a
+    /// project "without funds" because its funds line did not parse).
+    pub semantic_checked: bool,
 }
 
 impl Checked {
@@ -44,12 +48,13 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
         checked.files.push(tree);
         checked.diagnostics.extend(diagnostics);
     }
-    let ctx = Ctx::new(&checked.files);
-    let found = rules::run(&ctx);
-    let plan_lints = lint::plan_settings(&ctx);
-    checked
-        .diagnostics
-        .extend(lint::apply(found, &plan_lints, &options.lints));
+    if checked.diagnostics.is_empty() {
+        let ctx = Ctx::new(&checked.files);
+        let found = rules::run(&ctx);
+        let plan_lints = lint::plan_settings(&ctx);
+        checked.diagnostics = lint::apply(found, &plan_lints, &options.lints);
+        checked.semantic_checked = true;
+    }
     diagnostic::sort(&mut checked.diagnostics);
     checked
 }

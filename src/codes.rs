@@ -193,21 +193,6 @@ pub static CODES: &[CodeDoc] = &[
     },
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_and_documented() {
-        let mut seen = std::collections::HashSet::new();
-        for c in all() {
-            assert!(seen.insert(c.code), "{} twice", c.code);
-            assert!(!c.doc_zh.is_empty() && !c.doc_en.is_empty());
-        }
-        assert!(lookup("e0103").is_some());
-    }
-}
-
 /// The reference of every code as Markdown, in one language: the source of
 /// `docs/diagnostics.md` (Chinese) and `docs/diagnostics.en.md` (English).
 pub fn markdown(lang: Lang) -> String {
@@ -252,4 +237,19 @@ pub fn markdown(lang: Lang) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for c in all() {
+            assert!(seen.insert(c.code), "{} twice", c.code);
+            assert!(!c.doc_zh.is_empty() && !c.doc_en.is_empty());
+        }
+        assert!(lookup("e0103").is_some());
+    }
 }

@@ -21,7 +21,9 @@ const ZH: &str = "examples/leting-jijian-2022.plan";
 const EN: &str = "examples/leting-jijian-2022.en.plan";
 
 fn build(file: &str, to: &str, lang: &str) -> String {
-    let (code, stdout, stderr) = perfplan(&["build", file, "--to", to, "--lang", lang, "--color", "never"]);
+    let (code, stdout, stderr) = perfplan(&[
+        "build", file, "--to", to, "--lang", lang, "--color", "never",
+    ]);
     assert_eq!(code, 0, "build {file} --to {to}:\n{stderr}");
     stdout
 }
@@ -90,7 +92,10 @@ fn markdown_holds_every_figure_and_text_of_the_seed_tables() {
     for text in expected {
         assert!(md.contains(text), "the document lacks {text:?}");
     }
-    assert!(!md.contains("34.5"), "the summary's wrong 34.5 must not appear");
+    assert!(
+        !md.contains("34.5"),
+        "the summary's wrong 34.5 must not appear"
+    );
 }
 
 #[test]
@@ -104,7 +109,10 @@ fn markdown_tables_have_well_formed_rows() {
         }
         let cells = unescaped_pipes(line) - 1;
         let expected = *columns.get_or_insert(cells);
-        assert_eq!(cells, expected, "a row with a different number of cells: {line}");
+        assert_eq!(
+            cells, expected,
+            "a row with a different number of cells: {line}"
+        );
         assert!(line.ends_with('|'), "{line}");
     }
 }
@@ -129,12 +137,18 @@ fn json_output_validates_against_the_published_schema() {
     let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
     for file in [ZH, EN] {
-        let plan: serde_json::Value = serde_json::from_str(&build(file, "json", "zh")).expect("JSON");
-        let errors: Vec<String> = validator.iter_errors(&plan).map(|e| e.to_string()).collect();
+        let plan: serde_json::Value =
+            serde_json::from_str(&build(file, "json", "zh")).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&plan)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{file}: {errors:#?}");
     }
-    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan.schema.json"))
-        .unwrap_or_default();
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan.schema.json"),
+    )
+    .unwrap_or_default();
     assert_eq!(
         committed,
         perfplan(&["schema"]).1,
@@ -144,7 +158,14 @@ fn json_output_validates_against_the_published_schema() {
 
 #[test]
 fn a_plan_with_errors_is_refused() {
-    let (code, stdout, stderr) = perfplan(&["build", "tests/seed/as-filed.plan", "--to", "json", "--color", "never"]);
+    let (code, stdout, stderr) = perfplan(&[
+        "build",
+        "tests/seed/as-filed.plan",
+        "--to",
+        "json",
+        "--color",
+        "never",
+    ]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     assert!(stderr.contains("E0301"), "{stderr}");

@@ -14,7 +14,9 @@ use std::process::ExitCode;
 /// Builds the output, or refuses a plan with errors (exit 1) after showing
 /// its diagnostics. Warnings are shown and do not stop the build.
 pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
-    let options = Options { lints: args.lints.lint_settings(lang)? };
+    let options = Options {
+        lints: args.lints.lint_settings(lang)?,
+    };
     let sources = input::read_all(&args.files, lang)?;
     let checked = check(&sources, &options);
     if !checked.diagnostics.is_empty() {
@@ -32,7 +34,9 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         Format::Md => to_markdown(&plan, lang),
     };
     match &args.output {
-        Some(path) => write_atomically(path, &text).map_err(|e| errors::cannot_write(path, &e, lang))?,
+        Some(path) => {
+            write_atomically(path, &text).map_err(|e| errors::cannot_write(path, &e, lang))?
+        }
         None => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
@@ -43,8 +47,11 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
 
 /// Writes a temporary file beside the target, then renames it over the
 /// target: readers see the old file or the new one, never half of one.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;

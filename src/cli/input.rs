@@ -15,7 +15,7 @@ pub fn read_all(paths: &[PathBuf], lang: Lang) -> miette::Result<SourceMap> {
     Ok(sources)
 }
 
-fn read(path: &Path, lang: Lang) -> miette::Result<SourceFile> {
+pub fn read(path: &Path, lang: Lang) -> miette::Result<SourceFile> {
     let name = path.display().to_string();
     if path.is_dir() {
         return Err(errors::is_directory(&name, lang));

@@ -6,6 +6,7 @@
 mod args;
 mod build;
 mod errors;
+mod fmt;
 mod input;
 
 use args::{Cli, ColorArg, Command, MessageFormat};
@@ -27,6 +28,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(a) => run_check(a, &cli, lang, color),
         Command::Build(a) => build::run(a, &cli, lang, color),
+        Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Schema => {
             print!("{}", perfplan::model::schema());
             Ok(ExitCode::SUCCESS)

@@ -59,7 +59,7 @@ pub struct BudgetUnit {
 pub enum OverallItem {
     /// A paragraph of the overall goal.
     Goal(String),
-    Indicator(Indicator),
+    Indicator(Box<Indicator>),
 }
 
 /// What the department part says of one project (分项绩效目标).

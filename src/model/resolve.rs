@@ -13,7 +13,11 @@ use rust_decimal::Decimal;
 pub fn resolve(ctx: &Ctx) -> Option<Plan> {
     let header = ctx.headers.first()?;
     let profile = ctx.profile.as_ref()?;
-    let r = Resolver { ctx, profile, header: *header };
+    let r = Resolver {
+        ctx,
+        profile,
+        header: *header,
+    };
     let projects: Vec<Project> = ctx.projects.iter().map(|p| r.project(*p)).collect();
     let total = projects
         .iter()
@@ -32,7 +36,10 @@ pub fn resolve(ctx: &Ctx) -> Option<Plan> {
         measures: ctx
             .measures
             .iter()
-            .map(|m| Measure { title: m.title.value.clone(), text: m.text.value.clone() })
+            .map(|m| Measure {
+                title: m.title.value.clone(),
+                text: m.text.value.clone(),
+            })
             .collect(),
         projects,
     })
@@ -51,7 +58,10 @@ impl Resolver<'_, '_> {
             .body
             .iter()
             .filter_map(|s| match s {
-                PlanStmt::BudgetUnit(u) => Some(BudgetUnit { code: u.code.value.clone(), name: u.name.value.clone() }),
+                PlanStmt::BudgetUnit(u) => Some(BudgetUnit {
+                    code: u.code.value.clone(),
+                    name: u.name.value.clone(),
+                }),
                 _ => None,
             })
             .collect()
@@ -72,7 +82,9 @@ impl Resolver<'_, '_> {
             .flat_map(|o| o.node.body.iter())
             .map(|s| match s {
                 OverallStmt::Goal(g) => OverallItem::Goal(g.text.value.clone()),
-                OverallStmt::Indicator(i) => OverallItem::Indicator(self.indicator(i, basis)),
+                OverallStmt::Indicator(i) => {
+                    OverallItem::Indicator(Box::new(self.indicator(i, basis)))
+                }
             })
             .collect()
     }
@@ -92,8 +104,17 @@ impl Resolver<'_, '_> {
                         _ => None,
                     })
                     .collect();
-                let goal = if own.is_empty() { p.goals.join("；") } else { own.join("\n") };
-                Summary { project: p.id.clone(), name: p.name.clone(), amount: p.funds.total.clone(), goal }
+                let goal = if own.is_empty() {
+                    p.goals.join("；")
+                } else {
+                    own.join("\n")
+                };
+                Summary {
+                    project: p.id.clone(),
+                    name: p.name.clone(),
+                    amount: p.funds.total.clone(),
+                    goal,
+                }
             })
             .collect()
     }
@@ -107,7 +128,10 @@ impl Resolver<'_, '_> {
             unit: None,
             funds: self.funds(p),
             purpose: None,
-            schedule: schedules_of(node).flat_map(|s| s.entries.iter()).map(|e| self.checkpoint(e)).collect(),
+            schedule: schedules_of(node)
+                .flat_map(|s| s.entries.iter())
+                .map(|e| self.checkpoint(e))
+                .collect(),
             goals: Vec::new(),
             indicators: Vec::new(),
         };
@@ -123,7 +147,9 @@ impl Resolver<'_, '_> {
             }
         }
         let basis = basis.or(self.plan_basis());
-        project.indicators = indicators_of(node).map(|i| self.indicator(i, basis)).collect();
+        project.indicators = indicators_of(node)
+            .map(|i| self.indicator(i, basis))
+            .collect();
         project
     }
 
@@ -131,11 +157,18 @@ impl Resolver<'_, '_> {
         self.budget_units()
             .into_iter()
             .find(|u| u.code == code)
-            .unwrap_or(BudgetUnit { code: code.to_string(), name: String::new() })
+            .unwrap_or(BudgetUnit {
+                code: code.to_string(),
+                name: String::new(),
+            })
     }
 
     fn funds(&self, p: In<'_, ast::Project>) -> Funds {
-        let total = self.ctx.project_total(p).map(|a| a.value.to_string()).unwrap_or_default();
+        let total = self
+            .ctx
+            .project_total(p)
+            .map(|a| a.value.to_string())
+            .unwrap_or_default();
         let sources = funds_of(p.node)
             .map(|f| f.sources.iter().map(|s| self.source(s)).collect())
             .unwrap_or_default();
@@ -148,18 +181,28 @@ impl Resolver<'_, '_> {
             ast::SourceKind::Other(_) => (SourceKind::Other, "其他资金".to_string()),
             ast::SourceKind::Named(t) => (SourceKind::Named, t.value.clone()),
         };
-        let amount = self.ctx.to_plan_unit(&s.amount).map(|d| d.to_string()).unwrap_or_default();
+        let amount = self
+            .ctx
+            .to_plan_unit(&s.amount)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         FundSource { kind, name, amount }
     }
 
     fn checkpoint(&self, e: &ast::ScheduleEntry) -> Checkpoint {
-        let is_percent = e.value.unit.as_ref().is_some_and(|u| u.kind.dimension == Dimension::Percent);
+        let is_percent = e
+            .value
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.kind.dimension == Dimension::Percent);
         Checkpoint {
             label: e.at.written.clone(),
             month: e.at.date.month,
             day: e.at.date.day,
             share: is_percent.then(|| e.value.number.value.to_string()),
-            amount: (!is_percent).then(|| self.ctx.to_plan_unit(&e.value).map(|d| d.to_string())).flatten(),
+            amount: (!is_percent)
+                .then(|| self.ctx.to_plan_unit(&e.value).map(|d| d.to_string()))
+                .flatten(),
         }
     }
 
@@ -172,22 +215,40 @@ impl Resolver<'_, '_> {
             description: i.description().map(|t| t.value.clone()),
             target: target(&i.target.kind),
             value_text: value_text(&i.target.kind),
-            basis: i.basis().map(|t| t.value.clone()).or(default_basis.map(str::to_string)),
+            basis: i
+                .basis()
+                .map(|t| t.value.clone())
+                .or(default_basis.map(str::to_string)),
             weight: i.weight().map(|w| w.value.to_string()),
         }
     }
 
     fn levels(&self, i: &ast::Indicator) -> (Level, Level) {
-        let written = |n: usize| i.path.segments.get(n).map(|s| s.name.clone()).unwrap_or_default();
+        let written = |n: usize| {
+            i.path
+                .segments
+                .get(n)
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+        };
         let Some(r) = self.profile.resolve(&i.path) else {
-            let l = |n| Level { id: written(n), name: written(n) };
+            let l = |n| Level {
+                id: written(n),
+                name: written(n),
+            };
             return (l(0), l(1));
         };
         let l1 = &self.profile.levels[r.level1];
         let l2 = &l1.children[r.level2];
         (
-            Level { id: l1.id.clone(), name: l1.name.clone() },
-            Level { id: l2.id.clone(), name: l2.name.clone() },
+            Level {
+                id: l1.id.clone(),
+                name: l1.name.clone(),
+            },
+            Level {
+                id: l2.id.clone(),
+                name: l2.name.clone(),
+            },
         )
     }
 }
@@ -198,7 +259,11 @@ fn unit_text(u: &ast::Unit) -> String {
 }
 
 fn quantity_text(q: &ast::Quantity) -> String {
-    format!("{}{}", q.number.written, q.unit.as_ref().map(unit_text).unwrap_or_default())
+    format!(
+        "{}{}",
+        q.number.written,
+        q.unit.as_ref().map(unit_text).unwrap_or_default()
+    )
 }
 
 fn dimension_name(d: Dimension) -> &'static str {
@@ -219,21 +284,33 @@ fn quantitative(comparator: Option<String>, q: &ast::Quantity) -> Target {
         comparator,
         value: q.number.value.to_string(),
         unit: q.unit.as_ref().map(unit_text),
-        dimension: q.unit.as_ref().map(|u| dimension_name(u.kind.dimension).to_string()),
+        dimension: q
+            .unit
+            .as_ref()
+            .map(|u| dimension_name(u.kind.dimension).to_string()),
     }
 }
 
 fn target(kind: &TargetKind) -> Target {
     match kind {
-        TargetKind::Compare { comparator, value: ast::Operand::Quantity(q) } => {
-            quantitative(Some(comparator.op.symbol().to_string()), q)
-        }
-        TargetKind::Compare { comparator, value: ast::Operand::Date(d) } => {
-            Target::Deadline { comparator: comparator.op.symbol().to_string(), date: d.written.clone() }
-        }
+        TargetKind::Compare {
+            comparator,
+            value: ast::Operand::Quantity(q),
+        } => quantitative(Some(comparator.op.symbol().to_string()), q),
+        TargetKind::Compare {
+            comparator,
+            value: ast::Operand::Date(d),
+        } => Target::Deadline {
+            comparator: comparator.op.symbol().to_string(),
+            date: d.written.clone(),
+        },
         TargetKind::Bare(q) => quantitative(None, q),
-        TargetKind::Qualitative { text, .. } => Target::Qualitative { text: text.value.clone() },
-        TargetKind::Grade { grade, .. } => Target::Grade { grade: grade.value.clone() },
+        TargetKind::Qualitative { text, .. } => Target::Qualitative {
+            text: text.value.clone(),
+        },
+        TargetKind::Grade { grade, .. } => Target::Grade {
+            grade: grade.value.clone(),
+        },
         TargetKind::NotApplicable(_) => Target::NotApplicable,
     }
 }
@@ -241,10 +318,16 @@ fn target(kind: &TargetKind) -> Target {
 /// 指标值 as reviewers write it: comparator, number and unit together.
 pub fn value_text(kind: &TargetKind) -> String {
     match kind {
-        TargetKind::Compare { comparator, value: ast::Operand::Quantity(q) } => {
+        TargetKind::Compare {
+            comparator,
+            value: ast::Operand::Quantity(q),
+        } => {
             format!("{}{}", comparator.op.symbol(), quantity_text(q))
         }
-        TargetKind::Compare { comparator, value: ast::Operand::Date(d) } => {
+        TargetKind::Compare {
+            comparator,
+            value: ast::Operand::Date(d),
+        } => {
             format!("{}{}", comparator.op.symbol(), d.written)
         }
         TargetKind::Bare(q) => quantity_text(q),

@@ -113,7 +113,9 @@ impl<'a> Ctx<'a> {
             for stmt in &header.body {
                 match stmt {
                     PlanStmt::Framework { name, .. } => framework = name.value.clone(),
-                    PlanStmt::Money { unit, .. } => self.money = unit.kind.money.unwrap_or(self.money),
+                    PlanStmt::Money { unit, .. } => {
+                        self.money = unit.kind.money.unwrap_or(self.money)
+                    }
                     PlanStmt::Precision { places, .. } => {
                         self.precision = places.value.to_u32().unwrap_or(self.precision)
                     }
@@ -167,13 +169,21 @@ impl<'a> Ctx<'a> {
         let funds = funds_of(p.node)?;
         if let Some(total) = &funds.total {
             let value = self.to_plan_unit(total)?;
-            return Some(Amount { value, file: p.file, span: total.span });
+            return Some(Amount {
+                value,
+                file: p.file,
+                span: total.span,
+            });
         }
         let mut sum = Decimal::ZERO;
         for s in &funds.sources {
             sum = sum.checked_add(self.to_plan_unit(&s.amount)?)?;
         }
-        Some(Amount { value: sum, file: p.file, span: funds.span })
+        Some(Amount {
+            value: sum,
+            file: p.file,
+            span: funds.span,
+        })
     }
 
     /// Resolves an indicator's path against the plan's profile.
@@ -193,13 +203,25 @@ impl<'a> Ctx<'a> {
         for o in self.overall.iter().copied() {
             for stmt in &o.node.body {
                 if let ast::OverallStmt::Indicator(i) = stmt {
-                    out.push((None, In { file: o.file, node: i }));
+                    out.push((
+                        None,
+                        In {
+                            file: o.file,
+                            node: i,
+                        },
+                    ));
                 }
             }
         }
         for p in self.projects.iter().copied() {
             for i in indicators_of(p.node) {
-                out.push((Some(p), In { file: p.file, node: i }));
+                out.push((
+                    Some(p),
+                    In {
+                        file: p.file,
+                        node: i,
+                    },
+                ));
             }
         }
         out
@@ -207,7 +229,9 @@ impl<'a> Ctx<'a> {
 }
 
 fn has_precision(h: &ast::PlanHeader) -> bool {
-    h.body.iter().any(|s| matches!(s, PlanStmt::Precision { .. }))
+    h.body
+        .iter()
+        .any(|s| matches!(s, PlanStmt::Precision { .. }))
 }
 
 /// Places of money allowed by default: 6 in 万元 (as filing instructions

@@ -59,7 +59,10 @@ pub enum ProfileProblem {
     /// A second level names a first level that is not declared above it.
     UnknownParent { path: Path },
     /// A level is declared twice.
-    Duplicate { span: crate::source::Span, name: String },
+    Duplicate {
+        span: crate::source::Span,
+        name: String,
+    },
     /// A required level that the profile does not have.
     UnknownRequired { path: Path },
 }
@@ -84,9 +87,14 @@ impl Profile {
 
     fn add(&mut self, stmt: &ProfileStmt) -> Option<ProfileProblem> {
         match stmt {
-            ProfileStmt::Level1 { id, names, english, .. } => {
+            ProfileStmt::Level1 {
+                id, names, english, ..
+            } => {
                 if self.level1(&id.name).is_some() {
-                    return Some(ProfileProblem::Duplicate { span: id.span, name: id.name.clone() });
+                    return Some(ProfileProblem::Duplicate {
+                        span: id.span,
+                        name: id.name.clone(),
+                    });
                 }
                 let (name, aliases) = spellings(&id.name, names, english.as_ref());
                 self.levels.push(Level1 {
@@ -98,12 +106,19 @@ impl Profile {
                 });
                 None
             }
-            ProfileStmt::Level2 { path, names, english, .. } => self.add_level2(path, names, english.as_ref()),
+            ProfileStmt::Level2 {
+                path,
+                names,
+                english,
+                ..
+            } => self.add_level2(path, names, english.as_ref()),
             ProfileStmt::Required { paths, .. } => {
                 for path in paths {
                     match self.requirement(path) {
                         Some(r) => self.required.push(r),
-                        None => return Some(ProfileProblem::UnknownRequired { path: path.clone() }),
+                        None => {
+                            return Some(ProfileProblem::UnknownRequired { path: path.clone() });
+                        }
                     }
                 }
                 None
@@ -111,7 +126,12 @@ impl Profile {
         }
     }
 
-    fn add_level2(&mut self, path: &Path, names: &[ast::Text], english: Option<&ast::Ident>) -> Option<ProfileProblem> {
+    fn add_level2(
+        &mut self,
+        path: &Path,
+        names: &[ast::Text],
+        english: Option<&ast::Ident>,
+    ) -> Option<ProfileProblem> {
         let [parent, id] = path.segments.as_slice() else {
             return Some(ProfileProblem::UnknownParent { path: path.clone() });
         };
@@ -119,7 +139,10 @@ impl Profile {
             return Some(ProfileProblem::UnknownParent { path: path.clone() });
         };
         if self.level2(l1, &id.name).is_some() {
-            return Some(ProfileProblem::Duplicate { span: id.span, name: id.name.clone() });
+            return Some(ProfileProblem::Duplicate {
+                span: id.span,
+                name: id.name.clone(),
+            });
         }
         let (name, aliases) = spellings(&id.name, names, english);
         self.levels[l1].children.push(Level2 {
@@ -142,7 +165,9 @@ impl Profile {
 
     /// The first level a word names.
     pub fn level1(&self, word: &str) -> Option<usize> {
-        self.levels.iter().position(|l| l.aliases.iter().any(|a| a == word))
+        self.levels
+            .iter()
+            .position(|l| l.aliases.iter().any(|a| a == word))
     }
 
     /// The second level a word names under a first level.
@@ -156,7 +181,9 @@ impl Profile {
 
     /// Every first level under which a word names a second level.
     pub fn parents_of(&self, word: &str) -> Vec<usize> {
-        (0..self.levels.len()).filter(|&i| self.level2(i, word).is_some()).collect()
+        (0..self.levels.len())
+            .filter(|&i| self.level2(i, word).is_some())
+            .collect()
     }
 
     /// Resolves an indicator path (`产出.数量`).
@@ -184,7 +211,9 @@ impl Profile {
 
 /// The official name (the first text, else the id) and every alias.
 fn spellings(id: &str, names: &[ast::Text], english: Option<&ast::Ident>) -> (String, Vec<String>) {
-    let name = names.first().map_or_else(|| id.to_string(), |t| t.value.clone());
+    let name = names
+        .first()
+        .map_or_else(|| id.to_string(), |t| t.value.clone());
     let mut aliases = vec![id.to_string()];
     aliases.extend(names.iter().map(|t| t.value.clone()));
     aliases.extend(english.map(|e| e.name.clone()));
@@ -233,7 +262,10 @@ mod tests {
             }
         }
         let names: Vec<&str> = builtin().iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["classic", "classic-benefit-satisfaction", "central-2021"]);
+        assert_eq!(
+            names,
+            ["classic", "classic-benefit-satisfaction", "central-2021"]
+        );
     }
 
     #[test]
@@ -241,12 +273,21 @@ mod tests {
         let classic = &builtin()[0];
         let path = |a: &str, b: &str| Path {
             segments: vec![
-                ast::Ident { name: a.into(), span: Default::default() },
-                ast::Ident { name: b.into(), span: Default::default() },
+                ast::Ident {
+                    name: a.into(),
+                    span: Default::default(),
+                },
+                ast::Ident {
+                    name: b.into(),
+                    span: Default::default(),
+                },
             ],
             span: Default::default(),
         };
-        let expected = Some(Resolved { level1: 0, level2: 0 });
+        let expected = Some(Resolved {
+            level1: 0,
+            level2: 0,
+        });
         assert_eq!(classic.resolve(&path("产出", "数量")), expected);
         assert_eq!(classic.resolve(&path("产出指标", "数量指标")), expected);
         assert_eq!(classic.resolve(&path("output", "quantity")), expected);

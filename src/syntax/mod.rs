@@ -149,7 +149,9 @@ impl Walker<'_> {
             (Block::Summary(m), Lowered::Project(s)) => m.body.extend(into_summary(s)),
             (Block::Project(p), Lowered::Project(s)) => p.body.push(s),
             (Block::Profile(d), Lowered::Profile(s)) => d.body.push(s),
-            (Block::Plan(h), Lowered::Project(ProjectStmt::Funds(f))) => h.body.push(PlanStmt::Funds(f)),
+            (Block::Plan(h), Lowered::Project(ProjectStmt::Funds(f))) => {
+                h.body.push(PlanStmt::Funds(f))
+            }
             _ => {}
         }
     }
@@ -377,7 +379,15 @@ mod tests {
         assert_eq!(rows.len(), 12);
         let first = rows[0];
         assert_eq!(first.path.segments[0].name, "output");
-        assert_eq!(first.weight().map(|w| w.written.as_str()), Some("10"));
+        assert_eq!(first.basis().map(|b| b.value.as_str()), Some("依据"));
+        let (weighted, _) = parse(
+            FileId(0),
+            "项目 a \"x\" {\n  产出.数量 \"n\" = 1个 分值 10.0\n}\n",
+        );
+        let weight = indicators(project(&weighted))
+            .first()
+            .and_then(|i| i.weight().cloned());
+        assert_eq!(weight.map(|w| w.written), Some("10.0".to_string()));
         match &rows[3].target.kind {
             TargetKind::Compare {
                 comparator,

@@ -1,0 +1,79 @@
+//! E0402: a schedule's checkpoints out of date order, or a day twice.
+
+use super::{day_of_year, every_schedule};
+use crate::codes::CodeDoc;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::msg;
+use crate::rules::Rule;
+use crate::sema::Ctx;
+
+pub static RULE: Rule = Rule {
+    doc: CodeDoc {
+        code: "E0402",
+        severity: Severity::Error,
+        title_zh: "支出计划的时间点顺序有误",
+        title_en: "schedule checkpoints out of order",
+        doc_zh: "## 检查什么\n支出计划的时间点必须按时间先后书写，同一天不能出现两次。月末按当月的最后一天计：`6月底` 与 `06-30` 是同一天。\n\n## 为什么\n支出计划是累计的，每个时间点的比例都以前一个时间点为基础；顺序颠倒或重复时，进度无法读，往往是把月份写错了。\n\n## 例\n`支出计划 3月底 25%，10月底 50%，6月底 75%，12月底 100%`\n\n## 修正\n按时间先后写各时间点；若是笔误，改正日期；重复的时间点删去一个。",
+        doc_en: "## What it checks\nA schedule's checkpoints must be written in date order, and no day may appear twice. A month end is the month's last day: `6月底` and `06-30` are the same day.\n\n## Why\nA schedule is cumulative: each share builds on the checkpoint before it. Out of order or repeated, the schedule cannot be read, and a month was usually mistyped.\n\n## Example\n`schedule 3月底 25%, 10月底 50%, 6月底 75%, 12月底 100%`\n\n## Fix\nWrite the checkpoints in date order; correct a mistyped date; delete one of two equal checkpoints.",
+    },
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for at in every_schedule(ctx) {
+        // The latest checkpoint so far; each must come after it.
+        let mut latest: Option<&crate::ast::Checkpoint> = None;
+        for entry in &at.schedule.entries {
+            let here = &entry.at;
+            let Some(before) = latest else {
+                latest = Some(here);
+                continue;
+            };
+            let (a, b) = (day_of_year(ctx, before.date), day_of_year(ctx, here.date));
+            if b > a {
+                latest = Some(here);
+                continue;
+            }
+            let d = if a == b {
+                RULE.diagnostic(msg!(
+                    "支出计划中 `{}` 与 `{}` 是同一天",
+                    "`{}` and `{}` are the same day of the schedule",
+                    before.written,
+                    here.written
+                ))
+                .primary(
+                    at.file(),
+                    here.span,
+                    msg!("又写了一次这一天", "this day again"),
+                )
+                .secondary(
+                    at.file(),
+                    before.span,
+                    msg!("此处已写过", "first written here"),
+                )
+                .help(msg!(
+                    "每个时间点只写一次：删去其中一个，或改正写错的日期",
+                    "write each checkpoint once: delete one of them, or correct the mistyped date"
+                ))
+            } else {
+                RULE.diagnostic(msg!(
+                    "支出计划的时间点没有按先后排列",
+                    "the schedule's checkpoints are not in date order"
+                ))
+                .primary(
+                    at.file(),
+                    here.span,
+                    msg!("`{}` 早于写在前面的 `{}`", "`{}` is earlier than `{}`, written before it", here.written, before.written),
+                )
+                .secondary(at.file(), before.span, msg!("写在前面，日期却更晚", "written first, but later in the year"))
+                .help(msg!(
+                    "按时间先后写各时间点：把 `{0}` 移到 `{1}` 之前；若是笔误，改正日期",
+                    "write the checkpoints in date order: move `{0}` before `{1}`, or correct the date if it is mistyped",
+                    here.written,
+                    before.written
+                ))
+            };
+            out.push(d);
+        }
+    }
+}
