@@ -7,9 +7,10 @@
 pub mod ast;
 pub mod check;
 pub mod codes;
-pub mod model;
 pub mod diagnostic;
 pub mod emit;
+pub mod format;
+pub mod model;
 pub mod render;
 pub mod rules;
 pub mod sema;

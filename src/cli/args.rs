@@ -31,6 +31,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Compile a plan without errors to JSON or Markdown
     Build(BuildArgs),
+    /// Rewrite plan files in the canonical layout, losing nothing
+    Fmt(FmtArgs),
     /// Print the JSON Schema of `build --to json`
     Schema,
     /// Explain a diagnostic code, such as E0103
@@ -63,6 +65,24 @@ pub struct BuildArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// The files or directories to format [default: every .plan file under the current directory]
+    pub files: Vec<PathBuf>,
+
+    /// Only list the files that would change; exit 1 if any would
+    #[arg(long, conflicts_with = "stdout")]
+    pub check: bool,
+
+    /// Print the formatted text instead of rewriting the files
+    #[arg(long)]
+    pub stdout: bool,
+
+    /// Write every keyword in one language [default: each file's dominant one]
+    #[arg(long, value_enum)]
+    pub keywords: Option<LangArg>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

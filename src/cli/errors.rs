@@ -145,7 +145,11 @@ pub fn cannot_build(lang: Lang) -> Report {
             "计划缺少头部或框架，无法生成文档".into(),
             "the plan has no header or no known profile; nothing to build".into(),
         ),
-        Some(pick(lang, "先运行 perfplan check 查看问题".into(), "run perfplan check to see why".into())),
+        Some(pick(
+            lang,
+            "先运行 perfplan check 查看问题".into(),
+            "run perfplan check to see why".into(),
+        )),
     )
 }
 
@@ -153,7 +157,15 @@ pub fn cannot_write(path: &std::path::Path, error: &std::io::Error, lang: Lang) 
     let path = path.display();
     app_error(
         "perfplan::io",
-        pick(lang, format!("无法写入 `{path}`：{error}"), format!("cannot write `{path}`: {error}")),
-        Some(pick(lang, "检查目录是否存在、是否有写权限".into(), "check that the directory exists and is writable".into())),
+        pick(
+            lang,
+            format!("无法写入 `{path}`：{error}"),
+            format!("cannot write `{path}`: {error}"),
+        ),
+        Some(pick(
+            lang,
+            "检查目录是否存在、是否有写权限".into(),
+            "check that the directory exists and is writable".into(),
+        )),
     )
 }
