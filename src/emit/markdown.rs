@@ -55,7 +55,14 @@ const ZH: Words = Words {
     goals: "绩效目标",
     project_funds: "项目资金",
     goal: "绩效目标",
-    columns: ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+    columns: [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述",
+        "指标值",
+        "指标值确定依据",
+    ],
     aspect: "方面",
     item: "项目",
     content: "内容",
@@ -83,7 +90,14 @@ const EN: Words = Words {
     goals: "Performance goals",
     project_funds: "funds",
     goal: "Goal",
-    columns: ["Level 1", "Level 2", "Level 3", "Description", "Target", "Basis"],
+    columns: [
+        "Level 1",
+        "Level 2",
+        "Level 3",
+        "Description",
+        "Target",
+        "Basis",
+    ],
     aspect: "",
     item: "Item",
     content: "Content",
@@ -129,8 +143,17 @@ fn overall(out: &mut String, plan: &Plan, w: &Words) {
                     let _ = writeln!(out, "**{}{}**\n", escape(&i.level1.name), w.aspect);
                     last_level1 = Some(i.level1.name.as_str());
                 }
-                let text = i.description.clone().unwrap_or_else(|| format!("{}{}", i.name, i.value_text));
-                let _ = writeln!(out, "- {}{}{}\n", escape(&i.level2.name), w.colon, escape(&text));
+                let text = i
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("{}{}", i.name, i.value_text));
+                let _ = writeln!(
+                    out,
+                    "- {}{}{}\n",
+                    escape(&i.level2.name),
+                    w.colon,
+                    escape(&text)
+                );
             }
         }
     }
@@ -149,9 +172,22 @@ fn summaries(out: &mut String, plan: &Plan, w: &Words) {
             money(&s.amount),
             plan.money_unit
         );
-        let _ = writeln!(out, "   {}{}{}\n", w.goal, w.colon, escape(&s.goal).replace('\n', "<br>"));
+        let _ = writeln!(
+            out,
+            "   {}{}{}\n",
+            w.goal,
+            w.colon,
+            escape(&s.goal).replace('\n', "<br>")
+        );
     }
-    let _ = writeln!(out, "**{}**{}{}{}\n", w.total, w.colon, money(&plan.total), plan.money_unit);
+    let _ = writeln!(
+        out,
+        "**{}**{}{}{}\n",
+        w.total,
+        w.colon,
+        money(&plan.total),
+        plan.money_unit
+    );
 }
 
 fn measures(out: &mut String, plan: &Plan, w: &Words) {
@@ -167,8 +203,19 @@ fn measures(out: &mut String, plan: &Plan, w: &Words) {
 
 fn project_table(out: &mut String, plan: &Plan, p: &Project, n: usize, w: &Words) {
     let _ = writeln!(out, "### {}. {}{}\n", n, escape(&p.name), w.table);
-    let unit_name = p.unit.as_ref().map(|u| format!("{}{} · ", u.code, u.name)).unwrap_or_default();
-    let _ = writeln!(out, "{}{}{}{}\n", escape(&unit_name), w.unit, w.colon, plan.money_unit);
+    let unit_name = p
+        .unit
+        .as_ref()
+        .map(|u| format!("{}{} · ", u.code, u.name))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{}{}{}\n",
+        escape(&unit_name),
+        w.unit,
+        w.colon,
+        plan.money_unit
+    );
     header_block(out, p, w);
     schedule(out, &p.schedule, w);
     if !p.goals.is_empty() {
@@ -208,7 +255,11 @@ fn schedule(out: &mut String, schedule: &[Checkpoint], w: &Words) {
         return;
     }
     let in_percent = schedule.iter().all(|c| c.share.is_some());
-    let title = if in_percent { format!("{}（%）", w.schedule) } else { w.schedule.to_string() };
+    let title = if in_percent {
+        format!("{}（%）", w.schedule)
+    } else {
+        w.schedule.to_string()
+    };
     let mut head = vec![title];
     head.extend(schedule.iter().map(|c| c.label.clone()));
     let mut values = vec![w.spent.to_string()];
@@ -301,7 +352,10 @@ fn money(amount: &str) -> String {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
