@@ -33,6 +33,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Rewrite plan files in the canonical layout, losing nothing
     Fmt(FmtArgs),
+    /// Show what changed between two versions of a plan (files or REV:PATH)
+    Diff(DiffArgs),
     /// Print the JSON Schema of `build --to json`
     Schema,
     /// Explain a diagnostic code, such as E0103
@@ -65,6 +67,33 @@ pub struct BuildArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old and new versions: plan files, or git revisions as REV:PATH
+    /// (e.g. HEAD~1:plan.plan). With --git, the seven arguments git passes
+    /// to an external diff command.
+    #[arg(required = true, num_args = 2..=7)]
+    pub sides: Vec<String>,
+
+    /// How to show the changes
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Run as git's external diff command (see README): always exit 0
+    #[arg(long)]
+    pub git: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Grouped by project, coloured on a terminal
+    Human,
+    /// A Markdown review comment
+    Md,
+    /// The changes as JSON
+    Json,
 }
 
 #[derive(Args, Debug)]

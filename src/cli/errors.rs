@@ -169,3 +169,27 @@ pub fn cannot_write(path: &std::path::Path, error: &std::io::Error, lang: Lang) 
         )),
     )
 }
+
+pub fn diff_arguments(lang: Lang) -> Report {
+    app_error(
+        "perfplan::diff",
+        pick(lang, "diff 需要两个版本：旧 新".into(), "diff takes two versions: OLD NEW".into()),
+        Some(pick(
+            lang,
+            "如 `perfplan diff HEAD~1:plan.plan plan.plan`；作为 git 的外部 diff 命令时加 --git".into(),
+            "e.g. `perfplan diff HEAD~1:plan.plan plan.plan`; add --git when git runs it as an external diff".into(),
+        )),
+    )
+}
+
+pub fn git_failed(spec: &str, why: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::git",
+        pick(lang, format!("无法从 git 读取 `{spec}`：{why}"), format!("cannot read `{spec}` from git: {why}")),
+        Some(pick(
+            lang,
+            "写作 修订:路径，如 HEAD~1:plan.plan（路径相对于仓库根目录，或以 ./ 开头表示当前目录）".into(),
+            "write REV:PATH, e.g. HEAD~1:plan.plan (the path from the repository root, or ./ for the current directory)".into(),
+        )),
+    )
+}

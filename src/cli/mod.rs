@@ -5,6 +5,7 @@
 
 mod args;
 mod build;
+mod diff;
 mod errors;
 mod fmt;
 mod input;
@@ -29,6 +30,7 @@ pub fn run() -> ExitCode {
         Command::Check(a) => run_check(a, &cli, lang, color),
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
+        Command::Diff(a) => diff::run(a, &cli, lang, color),
         Command::Schema => {
             print!("{}", perfplan::model::schema());
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,263 @@
+//! The diff for people (terminal, optionally coloured), for a review
+//! comment (Markdown) and for tools (JSON).
+
+use super::text::Piece;
+use super::{Change, Field, MoneyChange, PlanDiff, ProjectDiff, Prose, Status};
+use crate::diagnostic::Lang;
+use std::fmt::Write;
+
+/// How marks are written: plain (`[-old-]{+new+}`), ANSI colours, or
+/// Markdown (`~~old~~ **new**`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Color,
+    Markdown,
+}
+
+struct Out {
+    style: Style,
+    lang: Lang,
+    unit: String,
+    text: String,
+}
+
+impl Out {
+    fn removed(&self, s: &str) -> String {
+        match self.style {
+            Style::Plain => format!("[-{s}-]"),
+            Style::Color => format!("\x1b[31m{s}\x1b[0m"),
+            Style::Markdown => format!("~~{}~~", md_escape(s)),
+        }
+    }
+
+    fn inserted(&self, s: &str) -> String {
+        match self.style {
+            Style::Plain => format!("{{+{s}+}}"),
+            Style::Color => format!("\x1b[32m{s}\x1b[0m"),
+            Style::Markdown => format!("**{}**", md_escape(s)),
+        }
+    }
+
+    fn heading(&mut self, s: &str) {
+        let line = match self.style {
+            Style::Plain => s.to_string(),
+            Style::Color => format!("\x1b[1m{s}\x1b[0m"),
+            Style::Markdown => format!("### {}", md_escape(s)),
+        };
+        let _ = writeln!(self.text, "{line}");
+        if self.style == Style::Markdown {
+            self.text.push('\n');
+        }
+    }
+
+    fn item(&mut self, depth: usize, s: &str) {
+        let indent = "  ".repeat(depth);
+        let bullet = if self.style == Style::Markdown { "- " } else { "" };
+        let _ = writeln!(self.text, "{indent}{bullet}{s}");
+    }
+
+    fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    fn t(&self, zh: &str, en: &str) -> String {
+        if self.zh() { zh.to_string() } else { en.to_string() }
+    }
+
+    fn colon(&self) -> &'static str {
+        if self.zh() { "：" } else { ": " }
+    }
+
+    fn value(&self, old: &str, new: &str) -> String {
+        let none = self.t("（无）", "(none)");
+        let shown = |s: &str| if s.is_empty() { none.clone() } else { s.to_string() };
+        format!("{} → {}", self.removed(&shown(old)), self.inserted(&shown(new)))
+    }
+
+    /// `64.50 → 70.00 万元 (+5.50, +8.5%)`
+    fn money(&self, c: &MoneyChange) -> String {
+        let pct = c.percent.as_ref().map(|p| format!("{}{p}%", if self.zh() { "，" } else { ", " })).unwrap_or_default();
+        let (open, close) = if self.zh() { ("（", "）") } else { (" (", ")") };
+        format!("{} {}{open}{}{pct}{close}", self.value(&c.old, &c.new), self.unit, c.delta)
+    }
+
+    fn pieces(&self, pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Same(s) if self.style == Style::Markdown => md_escape(s),
+                Piece::Same(s) => s.clone(),
+                Piece::Removed(s) => self.removed(s),
+                Piece::Inserted(s) => self.inserted(s),
+            })
+            .collect()
+    }
+}
+
+/// Plain text, or coloured for a terminal.
+pub fn render_human(diff: &PlanDiff, lang: Lang, color: bool) -> String {
+    render(diff, lang, if color { Style::Color } else { Style::Plain })
+}
+
+/// A Markdown review comment.
+pub fn render_markdown(diff: &PlanDiff, lang: Lang) -> String {
+    render(diff, lang, Style::Markdown)
+}
+
+/// The diff as JSON, ending in a newline.
+pub fn render_json(diff: &PlanDiff) -> String {
+    serde_json::to_string_pretty(diff).unwrap_or_default() + "\n"
+}
+
+fn render(diff: &PlanDiff, lang: Lang, style: Style) -> String {
+    let mut out = Out { style, lang, unit: diff.money_unit.clone(), text: String::new() };
+    if diff.is_empty() {
+        let none = out.t("两个版本没有实质差异", "no semantic difference between the two versions");
+        out.item(0, &none);
+        return out.text;
+    }
+    if !diff.header.is_empty() || diff.total.is_some() {
+        let title = out.t("计划", "plan");
+        out.heading(&title);
+        for c in &diff.header {
+            let line = change(&out, c);
+            out.item(1, &line);
+        }
+        if let Some(total) = &diff.total {
+            let line = format!("{} {}", out.t("部门合计", "department total"), out.money(total));
+            out.item(1, &line);
+        }
+        blank(&mut out);
+    }
+    section(&mut out, ("总体目标", "overall"), &diff.overall);
+    for p in &diff.projects {
+        project(&mut out, p);
+    }
+    section(&mut out, ("工作保障措施", "safeguard measures"), &diff.measures);
+    out.text.trim_end().to_string() + "\n"
+}
+
+fn blank(out: &mut Out) {
+    out.text.push('\n');
+}
+
+fn section(out: &mut Out, title: (&str, &str), changes: &[Change]) {
+    if changes.is_empty() {
+        return;
+    }
+    let title = out.t(title.0, title.1);
+    out.heading(&title);
+    for c in changes {
+        let line = change(out, c);
+        out.item(1, &line);
+    }
+    blank(out);
+}
+
+fn project(out: &mut Out, p: &ProjectDiff) {
+    let status = match p.status {
+        Status::Added => out.t("新增", "added"),
+        Status::Removed => out.t("删除", "removed"),
+        Status::Changed => out.t("修改", "changed"),
+    };
+    let title = if out.zh() {
+        format!("项目 {}「{}」（{status}）", p.id, p.name)
+    } else {
+        format!("project {} \"{}\" ({status})", p.id, p.name)
+    };
+    out.heading(&title);
+    for c in &p.changes {
+        let line = change(out, c);
+        let depth = if matches!(c, Change::Money { source: Some(_), .. }) { 2 } else { 1 };
+        out.item(depth, &line);
+    }
+    blank(out);
+}
+
+fn field_name(out: &Out, f: Field) -> String {
+    let (zh, en) = match f {
+        Field::Year => ("年度", "year"),
+        Field::Department => ("部门", "department"),
+        Field::Framework => ("框架", "framework"),
+        Field::MoneyUnit => ("金额单位", "money unit"),
+        Field::Name => ("名称", "name"),
+        Field::Code => ("编码", "code"),
+        Field::Unit => ("预算单位", "budget unit"),
+        Field::BudgetUnit => ("预算单位", "budget units"),
+    };
+    out.t(zh, en)
+}
+
+fn prose_name(out: &Out, p: &Prose) -> String {
+    match p {
+        Prose::Purpose => out.t("资金用途", "purpose"),
+        Prose::Goal(n) => if out.zh() { format!("绩效目标 {n}") } else { format!("goal {n}") },
+        Prose::OverallGoal(n) => if out.zh() { format!("总体目标第 {n} 段") } else { format!("overall goal, paragraph {n}") },
+        Prose::Summary => out.t("分项绩效目标", "goal in the department part"),
+        Prose::Measure(title) => if out.zh() { format!("保障措施「{title}」") } else { format!("measure \"{title}\"") },
+    }
+}
+
+/// `产出.数量「举报线索处置率」` / `output.quantity "举报线索处置率"`
+fn indicator(out: &Out, path: &str, name: &str) -> String {
+    if out.zh() { format!("{path}「{name}」") } else { format!("{path} \"{name}\"") }
+}
+
+fn change(out: &Out, c: &Change) -> String {
+    let ind = |path: &str, name: &str| indicator(out, path, name);
+    match c {
+        Change::Field { field: Field::Name, old, new } => {
+            format!("{} {}", out.t("改名", "renamed"), out.value(old, new))
+        }
+        Change::Field { field, old, new } => format!("{} {}", field_name(out, *field), out.value(old, new)),
+        Change::Money { source: None, change } => format!("{} {}", out.t("资金", "funds"), out.money(change)),
+        Change::Money { source: Some(s), change } => format!("{}{s} {}", out.t("其中 ", "of which "), out.money(change)),
+        Change::Checkpoint { label, old, new } => {
+            let (o, n) = (old.clone().unwrap_or_default(), new.clone().unwrap_or_default());
+            format!("{} {label} {}", out.t("支出计划", "schedule"), out.value(&o, &n))
+        }
+        Change::IndicatorAdded { path, name, value } => {
+            format!("{} {} {}", out.t("新增指标", "indicator added:"), ind(path, name), out.inserted(value))
+        }
+        Change::IndicatorRemoved { path, name, value } => {
+            format!("{} {} {}", out.t("删除指标", "indicator removed:"), ind(path, name), out.removed(value))
+        }
+        Change::IndicatorRenamed { path, old, new } => {
+            format!("{} {path} {}", out.t("指标改名", "indicator renamed:"), out.value(old, new))
+        }
+        Change::IndicatorMoved { name, old, new } => {
+            format!("{}「{name}」{}", out.t("指标移动", "indicator moved:"), out.value(old, new))
+        }
+        Change::Target { path, name, old, new } => {
+            format!("{} {} {}", out.t("指标值", "target"), ind(path, name), out.value(old, new))
+        }
+        Change::Basis { path, name, old, new } => {
+            format!("{} {} {}", out.t("指标值确定依据", "basis"), ind(path, name), out.value(old, new))
+        }
+        Change::Weight { path, name, old, new } => {
+            format!("{} {} {}", out.t("分值", "weight"), ind(path, name), out.value(old, new))
+        }
+        Change::Description { path, name, pieces } => {
+            format!("{} {}{}{}", out.t("指标描述", "description of"), ind(path, name), out.colon(), out.pieces(pieces))
+        }
+        Change::Prose { what, pieces } => format!("{}{}{}", prose_name(out, what), out.colon(), out.pieces(pieces)),
+        Change::TextAdded { what, text } => {
+            format!("{} {}{}{}", out.t("新增", "added"), prose_name(out, what), out.colon(), out.inserted(text))
+        }
+        Change::TextRemoved { what, text } => {
+            format!("{} {}{}{}", out.t("删除", "removed"), prose_name(out, what), out.colon(), out.removed(text))
+        }
+    }
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.replace('\n', " ")
+}

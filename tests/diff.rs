@@ -1,0 +1,123 @@
+//! `perfplan diff`: snapshot tests on pairs of plans covering every kind of
+//! change, in Chinese and English; no difference for a plan and its
+//! reformatted or English-keyword form; git integration.
+
+use std::path::Path;
+use std::process::Command;
+
+fn perfplan_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the perfplan binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn perfplan(args: &[&str]) -> (i32, String, String) {
+    perfplan_in(root(), args)
+}
+
+/// The snapshot of one pair: both sources, then the diff in each language
+/// and format with its exit code.
+fn render_case(case: &str) -> String {
+    let old = format!("tests/diff/{case}/old.plan");
+    let new = format!("tests/diff/{case}/new.plan");
+    let read = |p: &str| std::fs::read_to_string(root().join(p)).expect("readable");
+    let mut out = format!("----- OLD: {old}\n{}----- NEW: {new}\n{}", read(&old), read(&new));
+    for (lang, format) in [("zh", "human"), ("en", "human"), ("zh", "md")] {
+        let (code, stdout, stderr) = perfplan(&["diff", &old, &new, "--lang", lang, "--format", format, "--color", "never"]);
+        assert!(stderr.is_empty(), "{case}: {stderr}");
+        out.push_str(&format!("----- EXIT {code} · {format} ({lang})\n{stdout}"));
+    }
+    out
+}
+
+#[test]
+fn every_kind_of_change() {
+    for case in ["header", "money", "projects", "schedule", "indicators", "prose"] {
+        insta::with_settings!({ snapshot_path => "diff/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(case, render_case(case));
+        });
+    }
+}
+
+#[test]
+fn a_money_change_shows_old_new_delta_and_percent() {
+    let (code, stdout, _) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/diff/money/new.plan", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("funds [-50.00-] → {+55.50+} 万元 (+5.50, +11.0%)"), "{stdout}");
+    let (_, json, _) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/diff/money/new.plan", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["total"]["delta"], "+5.50");
+    assert_eq!(value["projects"][0]["changes"][0]["change"]["percent"], "+11.0");
+}
+
+#[test]
+fn no_difference_with_itself_its_formatted_and_english_forms() {
+    let example = "examples/leting-jijian-2022.plan";
+    let (code, stdout, _) = perfplan(&["diff", example, example, "--lang", "en"]);
+    assert_eq!((code, stdout.trim()), (0, "no semantic difference between the two versions"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (_, english, _) = perfplan(&["fmt", "--stdout", "--keywords", "en", example]);
+    let english_path = dir.path().join("en.plan");
+    std::fs::write(&english_path, english).expect("writable");
+    let (code, _, stderr) = perfplan(&["diff", example, &english_path.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, _) = perfplan(&["diff", example, "examples/leting-jijian-2022.en.plan"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_version_that_does_not_parse_exits_2() {
+    let (code, _, stderr) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/ui/syntax/unknown_unit.plan", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("E0103"), "{stderr}");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=test", "-c", "user.email=test@example.invalid"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+}
+
+/// `REV:PATH` reads a version from git, and `--git` serves as git's
+/// external diff command.
+#[test]
+fn git_revisions_and_the_external_diff_driver() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let d = dir.path();
+    let plan = d.join("plan.plan");
+    std::fs::copy(root().join("tests/diff/money/old.plan"), &plan).expect("copied");
+    git(d, &["init", "-q"]);
+    git(d, &["add", "plan.plan"]);
+    git(d, &["commit", "-q", "-m", "old"]);
+    std::fs::copy(root().join("tests/diff/money/new.plan"), &plan).expect("copied");
+    let (code, stdout, stderr) = perfplan_in(d, &["diff", "HEAD:plan.plan", "plan.plan", "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("+5.50"), "{stdout}");
+    let (code, _, stderr) = perfplan_in(d, &["diff", "NOPE:plan.plan", "plan.plan"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("NOPE:plan.plan"), "{stderr}");
+    std::fs::write(d.join(".gitattributes"), "*.plan diff=perfplan\n").expect("writable");
+    let driver = format!("{} diff --git --lang en", env!("CARGO_BIN_EXE_perfplan"));
+    let output = Command::new("git")
+        .args(["-c", &format!("diff.perfplan.command={driver}"), "diff"])
+        .current_dir(d)
+        .output()
+        .expect("git runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && text.contains("perfplan diff plan.plan") && text.contains("+5.50"), "{text}");
+}
