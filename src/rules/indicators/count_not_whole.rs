@@ -1,6 +1,6 @@
 //! E0504: a count that is not a whole number (`2.5个`).
 
-use super::target_quantity;
+use super::measured;
 use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -22,13 +22,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (_, indicator) in ctx.all_indicators() {
-        let Some(q) = target_quantity(&indicator) else {
-            continue;
-        };
-        let Some(unit) = &q.unit else {
-            continue;
-        };
+    for (indicator, q, unit) in measured(ctx) {
         if unit.kind.dimension != Dimension::Count || q.number.value.fract().is_zero() {
             continue;
         }

@@ -126,6 +126,20 @@ pub(crate) fn target_quantity(indicator: &Indicator) -> Option<&Quantity> {
     }
 }
 
+/// Every indicator of the plan whose target is a quantity with a unit, with
+/// that quantity and unit: what the unit rules look at.
+pub(crate) fn measured<'a>(
+    ctx: &Ctx<'a>,
+) -> impl Iterator<Item = (In<'a, Indicator>, &'a Quantity, &'a ast::Unit)> {
+    ctx.all_indicators()
+        .into_iter()
+        .filter_map(|(_, indicator)| {
+            let q = target_quantity(indicator.node)?;
+            let unit = q.unit.as_ref()?;
+            Some((indicator, q, unit))
+        })
+}
+
 /// A quantity as written: `95%`, `50.00万元`, `100`.
 pub(crate) fn written_quantity(q: &Quantity) -> String {
     let unit = q.unit.as_ref().map_or("", |u| u.written.as_str());

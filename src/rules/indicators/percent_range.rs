@@ -1,7 +1,7 @@
 //! W0503: a percentage below 0 or above 100, for an indicator that does not
 //! measure growth.
 
-use super::{target_quantity, written_quantity};
+use super::{measured, written_quantity};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
@@ -28,13 +28,7 @@ const GROWTH_WORDS: &[&str] = &[
 ];
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (_, indicator) in ctx.all_indicators() {
-        let Some(q) = target_quantity(&indicator) else {
-            continue;
-        };
-        let Some(unit) = &q.unit else {
-            continue;
-        };
+    for (indicator, q, unit) in measured(ctx) {
         if unit.kind.dimension != Dimension::Percent {
             continue;
         }

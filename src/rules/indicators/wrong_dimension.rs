@@ -1,9 +1,7 @@
 //! E0502: the unit of a target does not fit what the indicator measures: a
 //! cost indicator not in money, a rate not in percent.
 
-use super::{
-    dimension_name, is_cost, is_per_unit_rate_name, is_rate_name, target_quantity, target_text,
-};
+use super::{dimension_name, is_cost, is_per_unit_rate_name, is_rate_name, measured, target_text};
 use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
@@ -26,13 +24,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (_, indicator) in ctx.all_indicators() {
-        let Some(q) = target_quantity(&indicator) else {
-            continue;
-        };
-        let Some(unit) = &q.unit else {
-            continue;
-        };
+    for (indicator, q, unit) in measured(ctx) {
         let dim = unit.kind.dimension;
         let money_like =
             dim == Dimension::Money || (dim == Dimension::Rate && unit.kind.money.is_some());
