@@ -32,9 +32,15 @@ fn render_case(case: &str) -> String {
     let old = format!("tests/diff/{case}/old.plan");
     let new = format!("tests/diff/{case}/new.plan");
     let read = |p: &str| std::fs::read_to_string(root().join(p)).expect("readable");
-    let mut out = format!("----- OLD: {old}\n{}----- NEW: {new}\n{}", read(&old), read(&new));
+    let mut out = format!(
+        "----- OLD: {old}\n{}----- NEW: {new}\n{}",
+        read(&old),
+        read(&new)
+    );
     for (lang, format) in [("zh", "human"), ("en", "human"), ("zh", "md")] {
-        let (code, stdout, stderr) = perfplan(&["diff", &old, &new, "--lang", lang, "--format", format, "--color", "never"]);
+        let (code, stdout, stderr) = perfplan(&[
+            "diff", &old, &new, "--lang", lang, "--format", format, "--color", "never",
+        ]);
         assert!(stderr.is_empty(), "{case}: {stderr}");
         out.push_str(&format!("----- EXIT {code} · {format} ({lang})\n{stdout}"));
     }
@@ -43,7 +49,14 @@ fn render_case(case: &str) -> String {
 
 #[test]
 fn every_kind_of_change() {
-    for case in ["header", "money", "projects", "schedule", "indicators", "prose"] {
+    for case in [
+        "header",
+        "money",
+        "projects",
+        "schedule",
+        "indicators",
+        "prose",
+    ] {
         insta::with_settings!({ snapshot_path => "diff/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!(case, render_case(case));
         });
@@ -52,20 +65,41 @@ fn every_kind_of_change() {
 
 #[test]
 fn a_money_change_shows_old_new_delta_and_percent() {
-    let (code, stdout, _) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/diff/money/new.plan", "--lang", "en"]);
+    let (code, stdout, _) = perfplan(&[
+        "diff",
+        "tests/diff/money/old.plan",
+        "tests/diff/money/new.plan",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("funds [-50.00-] → {+55.50+} 万元 (+5.50, +11.0%)"), "{stdout}");
-    let (_, json, _) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/diff/money/new.plan", "--format", "json"]);
+    assert!(
+        stdout.contains("funds [-50.00-] → {+55.50+} 万元 (+5.50, +11.0%)"),
+        "{stdout}"
+    );
+    let (_, json, _) = perfplan(&[
+        "diff",
+        "tests/diff/money/old.plan",
+        "tests/diff/money/new.plan",
+        "--format",
+        "json",
+    ]);
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(value["total"]["delta"], "+5.50");
-    assert_eq!(value["projects"][0]["changes"][0]["change"]["percent"], "+11.0");
+    assert_eq!(
+        value["projects"][0]["changes"][0]["change"]["percent"],
+        "+11.0"
+    );
 }
 
 #[test]
 fn no_difference_with_itself_its_formatted_and_english_forms() {
     let example = "examples/leting-jijian-2022.plan";
     let (code, stdout, _) = perfplan(&["diff", example, example, "--lang", "en"]);
-    assert_eq!((code, stdout.trim()), (0, "no semantic difference between the two versions"));
+    assert_eq!(
+        (code, stdout.trim()),
+        (0, "no semantic difference between the two versions")
+    );
     let dir = tempfile::tempdir().expect("a temporary directory");
     let (_, english, _) = perfplan(&["fmt", "--stdout", "--keywords", "en", example]);
     let english_path = dir.path().join("en.plan");
@@ -78,19 +112,34 @@ fn no_difference_with_itself_its_formatted_and_english_forms() {
 
 #[test]
 fn a_version_that_does_not_parse_exits_2() {
-    let (code, _, stderr) = perfplan(&["diff", "tests/diff/money/old.plan", "tests/ui/syntax/unknown_unit.plan", "--lang", "en"]);
+    let (code, _, stderr) = perfplan(&[
+        "diff",
+        "tests/diff/money/old.plan",
+        "tests/ui/syntax/unknown_unit.plan",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("E0103"), "{stderr}");
 }
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
-        .args(["-c", "user.name=test", "-c", "user.email=test@example.invalid"])
+        .args([
+            "-c",
+            "user.name=test",
+            "-c",
+            "user.email=test@example.invalid",
+        ])
         .args(args)
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 /// `REV:PATH` reads a version from git, and `--git` serves as git's
@@ -105,7 +154,8 @@ fn git_revisions_and_the_external_diff_driver() {
     git(d, &["add", "plan.plan"]);
     git(d, &["commit", "-q", "-m", "old"]);
     std::fs::copy(root().join("tests/diff/money/new.plan"), &plan).expect("copied");
-    let (code, stdout, stderr) = perfplan_in(d, &["diff", "HEAD:plan.plan", "plan.plan", "--lang", "en"]);
+    let (code, stdout, stderr) =
+        perfplan_in(d, &["diff", "HEAD:plan.plan", "plan.plan", "--lang", "en"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.contains("+5.50"), "{stdout}");
     let (code, _, stderr) = perfplan_in(d, &["diff", "NOPE:plan.plan", "plan.plan"]);
@@ -119,5 +169,10 @@ fn git_revisions_and_the_external_diff_driver() {
         .output()
         .expect("git runs");
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success() && text.contains("perfplan diff plan.plan") && text.contains("+5.50"), "{text}");
+    assert!(
+        output.status.success()
+            && text.contains("perfplan diff plan.plan")
+            && text.contains("+5.50"),
+        "{text}"
+    );
 }

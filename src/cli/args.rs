@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Check a plan (one or more files) and report every problem
     Check(CheckArgs),
-    /// Compile a plan without errors to JSON or Markdown
+    /// Compile a plan without errors to JSON, Markdown, Word or Excel
     Build(BuildArgs),
     /// Rewrite plan files in the canonical layout, losing nothing
     Fmt(FmtArgs),
@@ -120,6 +120,26 @@ pub enum Format {
     Json,
     /// The submission document in the official layout
     Md,
+    /// The submission document as a Word file (needs -o)
+    Docx,
+    /// The tables as an Excel workbook, with indicator records (needs -o)
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the format is binary: written only to a file (`-o`).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Xlsx)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// Lint levels on the command line; they win over the plan's own.

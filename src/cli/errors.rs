@@ -193,3 +193,33 @@ pub fn git_failed(spec: &str, why: &str, lang: Lang) -> Report {
         )),
     )
 }
+
+pub fn needs_output(format: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::build",
+        pick(
+            lang,
+            format!("`--to {format}` 生成的是二进制文件，不能输出到终端：请用 -o 指定输出文件"),
+            format!(
+                "`--to {format}` writes a binary file, not text for the terminal: give the output file with -o"
+            ),
+        ),
+        Some(pick(
+            lang,
+            format!("例如 perfplan build plan.plan --to {format} -o plan.{format}"),
+            format!("for example: perfplan build plan.plan --to {format} -o plan.{format}"),
+        )),
+    )
+}
+
+pub fn cannot_render(format: &str, error: &dyn std::fmt::Display, lang: Lang) -> Report {
+    app_error(
+        "perfplan::build",
+        pick(
+            lang,
+            format!("无法生成 {format} 文件：{error}"),
+            format!("cannot produce the {format} file: {error}"),
+        ),
+        None,
+    )
+}

@@ -76,24 +76,79 @@ pub struct MoneyChange {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// A plain field: name (a rename), code, unit, year, framework …
-    Field { field: Field, old: String, new: String },
+    Field {
+        field: Field,
+        old: String,
+        new: String,
+    },
     /// The total of a project, or one of its sources.
-    Money { source: Option<String>, change: MoneyChange },
+    Money {
+        source: Option<String>,
+        change: MoneyChange,
+    },
     /// A schedule checkpoint added, removed or changed (`None` when absent).
-    Checkpoint { label: String, old: Option<String>, new: Option<String> },
-    IndicatorAdded { path: String, name: String, value: String },
-    IndicatorRemoved { path: String, name: String, value: String },
-    IndicatorRenamed { path: String, old: String, new: String },
+    Checkpoint {
+        label: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    IndicatorAdded {
+        path: String,
+        name: String,
+        value: String,
+    },
+    IndicatorRemoved {
+        path: String,
+        name: String,
+        value: String,
+    },
+    IndicatorRenamed {
+        path: String,
+        old: String,
+        new: String,
+    },
     /// The indicator now sits under other levels.
-    IndicatorMoved { name: String, old: String, new: String },
-    Target { path: String, name: String, old: String, new: String },
-    Basis { path: String, name: String, old: String, new: String },
-    Weight { path: String, name: String, old: String, new: String },
-    Description { path: String, name: String, pieces: Vec<Piece> },
+    IndicatorMoved {
+        name: String,
+        old: String,
+        new: String,
+    },
+    Target {
+        path: String,
+        name: String,
+        old: String,
+        new: String,
+    },
+    Basis {
+        path: String,
+        name: String,
+        old: String,
+        new: String,
+    },
+    Weight {
+        path: String,
+        name: String,
+        old: String,
+        new: String,
+    },
+    Description {
+        path: String,
+        name: String,
+        pieces: Vec<Piece>,
+    },
     /// A prose text changed: purpose, a goal, a measure, a summary.
-    Prose { what: Prose, pieces: Vec<Piece> },
-    TextAdded { what: Prose, text: String },
-    TextRemoved { what: Prose, text: String },
+    Prose {
+        what: Prose,
+        pieces: Vec<Piece>,
+    },
+    TextAdded {
+        what: Prose,
+        text: String,
+    },
+    TextRemoved {
+        what: Prose,
+        text: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
@@ -138,18 +193,38 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
 
 fn header(old: &Plan, new: &Plan) -> Vec<Change> {
     let mut out = Vec::new();
-    field(&mut out, Field::Year, &old.year.to_string(), &new.year.to_string());
-    field(&mut out, Field::Department, &old.department, &new.department);
+    field(
+        &mut out,
+        Field::Year,
+        &old.year.to_string(),
+        &new.year.to_string(),
+    );
+    field(
+        &mut out,
+        Field::Department,
+        &old.department,
+        &new.department,
+    );
     field(&mut out, Field::Framework, &old.framework, &new.framework);
     field(&mut out, Field::MoneyUnit, &old.money_unit, &new.money_unit);
-    let units = |p: &Plan| p.budget_units.iter().map(|u| format!("{} {}", u.code, u.name)).collect::<Vec<_>>().join("；");
+    let units = |p: &Plan| {
+        p.budget_units
+            .iter()
+            .map(|u| format!("{} {}", u.code, u.name))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
     field(&mut out, Field::BudgetUnit, &units(old), &units(new));
     out
 }
 
 fn field(out: &mut Vec<Change>, field: Field, old: &str, new: &str) {
     if old != new {
-        out.push(Change::Field { field, old: old.to_string(), new: new.to_string() });
+        out.push(Change::Field {
+            field,
+            old: old.to_string(),
+            new: new.to_string(),
+        });
     }
 }
 
@@ -162,10 +237,19 @@ pub fn money(old: &str, new: &str) -> Option<MoneyChange> {
     }
     let delta = n.checked_sub(o).unwrap_or_default();
     let percent = (!o.is_zero())
-        .then(|| delta.checked_div(o).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)))
+        .then(|| {
+            delta
+                .checked_div(o)
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        })
         .flatten()
         .map(|p| signed(p.round_dp(1)));
-    Some(MoneyChange { old: old.to_string(), new: new.to_string(), delta: signed(delta), percent })
+    Some(MoneyChange {
+        old: old.to_string(),
+        new: new.to_string(),
+        delta: signed(delta),
+        percent,
+    })
 }
 
 fn decimal(s: &str) -> Decimal {
@@ -173,15 +257,37 @@ fn decimal(s: &str) -> Decimal {
 }
 
 fn signed(d: Decimal) -> String {
-    if d.is_sign_negative() { d.to_string() } else { format!("+{d}") }
+    if d.is_sign_negative() {
+        d.to_string()
+    } else {
+        format!("+{d}")
+    }
 }
 
 fn overall(old: &Plan, new: &Plan) -> Vec<Change> {
     let goals = |p: &Plan| -> Vec<String> {
-        p.overall.iter().filter_map(|i| if let OverallItem::Goal(g) = i { Some(g.clone()) } else { None }).collect()
+        p.overall
+            .iter()
+            .filter_map(|i| {
+                if let OverallItem::Goal(g) = i {
+                    Some(g.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
     };
     let indicators = |p: &Plan| -> Vec<Indicator> {
-        p.overall.iter().filter_map(|i| if let OverallItem::Indicator(x) = i { Some((**x).clone()) } else { None }).collect()
+        p.overall
+            .iter()
+            .filter_map(|i| {
+                if let OverallItem::Indicator(x) = i {
+                    Some((**x).clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
     };
     let mut out = Vec::new();
     texts(&mut out, &goals(old), &goals(new), Prose::OverallGoal);
@@ -194,11 +300,21 @@ fn measures(old: &Plan, new: &Plan) -> Vec<Change> {
     for m in &old.measures {
         match new.measures.iter().find(|n| n.title == m.title) {
             Some(n) => prose(&mut out, Prose::Measure(m.title.clone()), &m.text, &n.text),
-            None => out.push(Change::TextRemoved { what: Prose::Measure(m.title.clone()), text: m.text.clone() }),
+            None => out.push(Change::TextRemoved {
+                what: Prose::Measure(m.title.clone()),
+                text: m.text.clone(),
+            }),
         }
     }
-    for n in new.measures.iter().filter(|n| !old.measures.iter().any(|m| m.title == n.title)) {
-        out.push(Change::TextAdded { what: Prose::Measure(n.title.clone()), text: n.text.clone() });
+    for n in new
+        .measures
+        .iter()
+        .filter(|n| !old.measures.iter().any(|m| m.title == n.title))
+    {
+        out.push(Change::TextAdded {
+            what: Prose::Measure(n.title.clone()),
+            text: n.text.clone(),
+        });
     }
     out
 }
@@ -210,7 +326,10 @@ fn projects(old: &Plan, new: &Plan) -> Vec<ProjectDiff> {
     for o in &old.projects {
         let found = new.projects.iter().position(|n| n.id == o.id).or_else(|| {
             o.code.as_ref().and_then(|c| {
-                new.projects.iter().enumerate().position(|(i, n)| !matched_new[i] && n.code.as_ref() == Some(c))
+                new.projects
+                    .iter()
+                    .enumerate()
+                    .position(|(i, n)| !matched_new[i] && n.code.as_ref() == Some(c))
             })
         });
         match found {
@@ -219,7 +338,12 @@ fn projects(old: &Plan, new: &Plan) -> Vec<ProjectDiff> {
                 let n = &new.projects[i];
                 let changes = project_changes(old, new, o, n);
                 if !changes.is_empty() {
-                    out.push(ProjectDiff { id: n.id.clone(), name: n.name.clone(), status: Status::Changed, changes });
+                    out.push(ProjectDiff {
+                        id: n.id.clone(),
+                        name: n.name.clone(),
+                        status: Status::Changed,
+                        changes,
+                    });
                 }
             }
             None => out.push(whole(o, Status::Removed)),
@@ -240,21 +364,52 @@ fn whole(p: &Project, status: Status) -> ProjectDiff {
         Status::Added => (&zero, &p.funds.total),
         _ => (&p.funds.total, &zero),
     };
-    let changes = money(o, n).map(|change| Change::Money { source: None, change }).into_iter().collect();
-    ProjectDiff { id: p.id.clone(), name: p.name.clone(), status, changes }
+    let changes = money(o, n)
+        .map(|change| Change::Money {
+            source: None,
+            change,
+        })
+        .into_iter()
+        .collect();
+    ProjectDiff {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        status,
+        changes,
+    }
 }
 
 fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -> Vec<Change> {
     let mut out = Vec::new();
     field(&mut out, Field::Name, &o.name, &n.name);
-    field(&mut out, Field::Code, o.code.as_deref().unwrap_or(""), n.code.as_deref().unwrap_or(""));
-    let unit = |p: &Project| p.unit.as_ref().map(|u| format!("{} {}", u.code, u.name)).unwrap_or_default();
+    field(
+        &mut out,
+        Field::Code,
+        o.code.as_deref().unwrap_or(""),
+        n.code.as_deref().unwrap_or(""),
+    );
+    let unit = |p: &Project| {
+        p.unit
+            .as_ref()
+            .map(|u| format!("{} {}", u.code, u.name))
+            .unwrap_or_default()
+    };
     field(&mut out, Field::Unit, &unit(o), &unit(n));
     funds(&mut out, o, n);
     schedule(&mut out, o, n, new_plan.year);
-    prose(&mut out, Prose::Purpose, o.purpose.as_deref().unwrap_or(""), n.purpose.as_deref().unwrap_or(""));
+    prose(
+        &mut out,
+        Prose::Purpose,
+        o.purpose.as_deref().unwrap_or(""),
+        n.purpose.as_deref().unwrap_or(""),
+    );
     texts(&mut out, &o.goals, &n.goals, Prose::Goal);
-    let summary = |plan: &Plan, id: &str| plan.summaries.iter().find(|s| s.project == id).map(|s| s.goal.clone());
+    let summary = |plan: &Plan, id: &str| {
+        plan.summaries
+            .iter()
+            .find(|s| s.project == id)
+            .map(|s| s.goal.clone())
+    };
     if let (Some(a), Some(b)) = (summary(old_plan, &o.id), summary(new_plan, &n.id)) {
         prose(&mut out, Prose::Summary, &a, &b);
     }
@@ -264,7 +419,10 @@ fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -
 
 fn funds(out: &mut Vec<Change>, o: &Project, n: &Project) {
     if let Some(change) = money(&o.funds.total, &n.funds.total) {
-        out.push(Change::Money { source: None, change });
+        out.push(Change::Money {
+            source: None,
+            change,
+        });
     }
     let mut names: Vec<&str> = o.funds.sources.iter().map(|s| s.name.as_str()).collect();
     for s in &n.funds.sources {
@@ -274,10 +432,17 @@ fn funds(out: &mut Vec<Change>, o: &Project, n: &Project) {
     }
     for name in names {
         let amount = |p: &Project| {
-            p.funds.sources.iter().find(|s| s.name == name).map_or("0".to_string(), |s| s.amount.clone())
+            p.funds
+                .sources
+                .iter()
+                .find(|s| s.name == name)
+                .map_or("0".to_string(), |s| s.amount.clone())
         };
         if let Some(change) = money(&amount(o), &amount(n)) {
-            out.push(Change::Money { source: Some(name.to_string()), change });
+            out.push(Change::Money {
+                source: Some(name.to_string()),
+                change,
+            });
         }
     }
 }
@@ -289,7 +454,12 @@ fn schedule(out: &mut Vec<Change>, o: &Project, n: &Project, year: u16) {
         (None, Some(a)) => decimal(a).normalize().to_string(),
         (None, None) => String::new(),
     };
-    let key = |c: &model::Checkpoint| (c.month, c.day.unwrap_or_else(|| days_in_month(year, c.month)));
+    let key = |c: &model::Checkpoint| {
+        (
+            c.month,
+            c.day.unwrap_or_else(|| days_in_month(year, c.month)),
+        )
+    };
     let mut keys: Vec<(u8, u8)> = o.schedule.iter().chain(&n.schedule).map(key).collect();
     keys.sort_unstable();
     keys.dedup();
@@ -299,7 +469,11 @@ fn schedule(out: &mut Vec<Change>, o: &Project, n: &Project, year: u16) {
         let (va, vb) = (a.map(value), b.map(value));
         if va != vb {
             let label = b.or(a).map(|c| c.label.clone()).unwrap_or_default();
-            out.push(Change::Checkpoint { label, old: va, new: vb });
+            out.push(Change::Checkpoint {
+                label,
+                old: va,
+                new: vb,
+            });
         }
     }
 }
@@ -309,8 +483,14 @@ fn texts(out: &mut Vec<Change>, old: &[String], new: &[String], what: fn(usize) 
     for i in 0..old.len().max(new.len()) {
         match (old.get(i), new.get(i)) {
             (Some(a), Some(b)) => prose(out, what(i + 1), a, b),
-            (Some(a), None) => out.push(Change::TextRemoved { what: what(i + 1), text: a.clone() }),
-            (None, Some(b)) => out.push(Change::TextAdded { what: what(i + 1), text: b.clone() }),
+            (Some(a), None) => out.push(Change::TextRemoved {
+                what: what(i + 1),
+                text: a.clone(),
+            }),
+            (None, Some(b)) => out.push(Change::TextAdded {
+                what: what(i + 1),
+                text: b.clone(),
+            }),
             (None, None) => {}
         }
     }
@@ -318,7 +498,10 @@ fn texts(out: &mut Vec<Change>, old: &[String], new: &[String], what: fn(usize) 
 
 fn prose(out: &mut Vec<Change>, what: Prose, old: &str, new: &str) {
     if old != new {
-        out.push(Change::Prose { what, pieces: text::diff(old, new) });
+        out.push(Change::Prose {
+            what,
+            pieces: text::diff(old, new),
+        });
     }
 }
 
@@ -332,7 +515,11 @@ fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]
     let mut used = vec![false; new.len()];
     let mut unmatched_old = Vec::new();
     for o in old {
-        match new.iter().enumerate().position(|(i, n)| !used[i] && n.name == o.name) {
+        match new
+            .iter()
+            .enumerate()
+            .position(|(i, n)| !used[i] && n.name == o.name)
+        {
             Some(i) => {
                 used[i] = true;
                 indicator_pair(out, o, &new[i]);
@@ -341,42 +528,84 @@ fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]
         }
     }
     for o in unmatched_old {
-        let renamed = new.iter().enumerate().position(|(i, n)| !used[i] && path(n) == path(o));
+        let renamed = new
+            .iter()
+            .enumerate()
+            .position(|(i, n)| !used[i] && path(n) == path(o));
         match renamed {
             Some(i) => {
                 used[i] = true;
                 let n = &new[i];
-                out.push(Change::IndicatorRenamed { path: path(o), old: o.name.clone(), new: n.name.clone() });
+                out.push(Change::IndicatorRenamed {
+                    path: path(o),
+                    old: o.name.clone(),
+                    new: n.name.clone(),
+                });
                 indicator_pair(out, o, n);
             }
-            None => out.push(Change::IndicatorRemoved { path: path(o), name: o.name.clone(), value: o.value_text.clone() }),
+            None => out.push(Change::IndicatorRemoved {
+                path: path(o),
+                name: o.name.clone(),
+                value: o.value_text.clone(),
+            }),
         }
     }
     for (i, n) in new.iter().enumerate().filter(|(i, _)| !used[*i]) {
         let _ = i;
-        out.push(Change::IndicatorAdded { path: path(n), name: n.name.clone(), value: n.value_text.clone() });
+        out.push(Change::IndicatorAdded {
+            path: path(n),
+            name: n.name.clone(),
+            value: n.value_text.clone(),
+        });
     }
 }
 
 fn indicator_pair(out: &mut Vec<Change>, o: &Indicator, n: &Indicator) {
     let (p, name) = (path(n), n.name.clone());
     if path(o) != p {
-        out.push(Change::IndicatorMoved { name: name.clone(), old: path(o), new: p.clone() });
+        out.push(Change::IndicatorMoved {
+            name: name.clone(),
+            old: path(o),
+            new: p.clone(),
+        });
     }
     if !same_target(&o.target, &n.target) {
-        out.push(Change::Target { path: p.clone(), name: name.clone(), old: o.value_text.clone(), new: n.value_text.clone() });
+        out.push(Change::Target {
+            path: p.clone(),
+            name: name.clone(),
+            old: o.value_text.clone(),
+            new: n.value_text.clone(),
+        });
     }
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     if o.basis != n.basis {
-        out.push(Change::Basis { path: p.clone(), name: name.clone(), old: opt(&o.basis), new: opt(&n.basis) });
+        out.push(Change::Basis {
+            path: p.clone(),
+            name: name.clone(),
+            old: opt(&o.basis),
+            new: opt(&n.basis),
+        });
     }
-    let weight = |s: &Option<String>| s.as_deref().map(|w| decimal(w).normalize().to_string()).unwrap_or_default();
+    let weight = |s: &Option<String>| {
+        s.as_deref()
+            .map(|w| decimal(w).normalize().to_string())
+            .unwrap_or_default()
+    };
     if weight(&o.weight) != weight(&n.weight) {
-        out.push(Change::Weight { path: p.clone(), name: name.clone(), old: opt(&o.weight), new: opt(&n.weight) });
+        out.push(Change::Weight {
+            path: p.clone(),
+            name: name.clone(),
+            old: opt(&o.weight),
+            new: opt(&n.weight),
+        });
     }
     if o.description != n.description {
         let pieces = text::diff(&opt(&o.description), &opt(&n.description));
-        out.push(Change::Description { path: p, name, pieces });
+        out.push(Change::Description {
+            path: p,
+            name,
+            pieces,
+        });
     }
 }
 
@@ -384,8 +613,18 @@ fn indicator_pair(out: &mut Vec<Change>, o: &Indicator, n: &Indicator) {
 fn same_target(a: &Target, b: &Target) -> bool {
     match (a, b) {
         (
-            Target::Quantitative { comparator: c1, value: v1, unit: u1, .. },
-            Target::Quantitative { comparator: c2, value: v2, unit: u2, .. },
+            Target::Quantitative {
+                comparator: c1,
+                value: v1,
+                unit: u1,
+                ..
+            },
+            Target::Quantitative {
+                comparator: c2,
+                value: v2,
+                unit: u2,
+                ..
+            },
         ) => c1 == c2 && decimal(v1) == decimal(v2) && u1 == u2,
         _ => a == b,
     }
@@ -398,7 +637,10 @@ mod tests {
     #[test]
     fn money_change_has_delta_and_percent() {
         let c = money("64.50", "70.00").expect("a change");
-        assert_eq!((c.delta.as_str(), c.percent.as_deref()), ("+5.50", Some("+8.5")));
+        assert_eq!(
+            (c.delta.as_str(), c.percent.as_deref()),
+            ("+5.50", Some("+8.5"))
+        );
         assert!(money("50", "50.00").is_none());
         assert_eq!(money("0", "3").and_then(|c| c.percent), None);
         assert_eq!(money("40", "30").map(|c| c.delta), Some("-10".to_string()));

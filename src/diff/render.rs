@@ -53,7 +53,11 @@ impl Out {
 
     fn item(&mut self, depth: usize, s: &str) {
         let indent = "  ".repeat(depth);
-        let bullet = if self.style == Style::Markdown { "- " } else { "" };
+        let bullet = if self.style == Style::Markdown {
+            "- "
+        } else {
+            ""
+        };
         let _ = writeln!(self.text, "{indent}{bullet}{s}");
     }
 
@@ -62,7 +66,11 @@ impl Out {
     }
 
     fn t(&self, zh: &str, en: &str) -> String {
-        if self.zh() { zh.to_string() } else { en.to_string() }
+        if self.zh() {
+            zh.to_string()
+        } else {
+            en.to_string()
+        }
     }
 
     fn colon(&self) -> &'static str {
@@ -71,15 +79,38 @@ impl Out {
 
     fn value(&self, old: &str, new: &str) -> String {
         let none = self.t("（无）", "(none)");
-        let shown = |s: &str| if s.is_empty() { none.clone() } else { s.to_string() };
-        format!("{} → {}", self.removed(&shown(old)), self.inserted(&shown(new)))
+        let shown = |s: &str| {
+            if s.is_empty() {
+                none.clone()
+            } else {
+                s.to_string()
+            }
+        };
+        format!(
+            "{} → {}",
+            self.removed(&shown(old)),
+            self.inserted(&shown(new))
+        )
     }
 
     /// `64.50 → 70.00 万元 (+5.50, +8.5%)`
     fn money(&self, c: &MoneyChange) -> String {
-        let pct = c.percent.as_ref().map(|p| format!("{}{p}%", if self.zh() { "，" } else { ", " })).unwrap_or_default();
-        let (open, close) = if self.zh() { ("（", "）") } else { (" (", ")") };
-        format!("{} {}{open}{}{pct}{close}", self.value(&c.old, &c.new), self.unit, c.delta)
+        let pct = c
+            .percent
+            .as_ref()
+            .map(|p| format!("{}{p}%", if self.zh() { "，" } else { ", " }))
+            .unwrap_or_default();
+        let (open, close) = if self.zh() {
+            ("（", "）")
+        } else {
+            (" (", ")")
+        };
+        format!(
+            "{} {}{open}{}{pct}{close}",
+            self.value(&c.old, &c.new),
+            self.unit,
+            c.delta
+        )
     }
 
     fn pieces(&self, pieces: &[Piece]) -> String {
@@ -111,9 +142,17 @@ pub fn render_json(diff: &PlanDiff) -> String {
 }
 
 fn render(diff: &PlanDiff, lang: Lang, style: Style) -> String {
-    let mut out = Out { style, lang, unit: diff.money_unit.clone(), text: String::new() };
+    let mut out = Out {
+        style,
+        lang,
+        unit: diff.money_unit.clone(),
+        text: String::new(),
+    };
     if diff.is_empty() {
-        let none = out.t("两个版本没有实质差异", "no semantic difference between the two versions");
+        let none = out.t(
+            "两个版本没有实质差异",
+            "no semantic difference between the two versions",
+        );
         out.item(0, &none);
         return out.text;
     }
@@ -125,7 +164,11 @@ fn render(diff: &PlanDiff, lang: Lang, style: Style) -> String {
             out.item(1, &line);
         }
         if let Some(total) = &diff.total {
-            let line = format!("{} {}", out.t("部门合计", "department total"), out.money(total));
+            let line = format!(
+                "{} {}",
+                out.t("部门合计", "department total"),
+                out.money(total)
+            );
             out.item(1, &line);
         }
         blank(&mut out);
@@ -134,7 +177,11 @@ fn render(diff: &PlanDiff, lang: Lang, style: Style) -> String {
     for p in &diff.projects {
         project(&mut out, p);
     }
-    section(&mut out, ("工作保障措施", "safeguard measures"), &diff.measures);
+    section(
+        &mut out,
+        ("工作保障措施", "safeguard measures"),
+        &diff.measures,
+    );
     out.text.trim_end().to_string() + "\n"
 }
 
@@ -169,7 +216,17 @@ fn project(out: &mut Out, p: &ProjectDiff) {
     out.heading(&title);
     for c in &p.changes {
         let line = change(out, c);
-        let depth = if matches!(c, Change::Money { source: Some(_), .. }) { 2 } else { 1 };
+        let depth = if matches!(
+            c,
+            Change::Money {
+                source: Some(_),
+                ..
+            }
+        ) {
+            2
+        } else {
+            1
+        };
         out.item(depth, &line);
     }
     blank(out);
@@ -192,61 +249,173 @@ fn field_name(out: &Out, f: Field) -> String {
 fn prose_name(out: &Out, p: &Prose) -> String {
     match p {
         Prose::Purpose => out.t("资金用途", "purpose"),
-        Prose::Goal(n) => if out.zh() { format!("绩效目标 {n}") } else { format!("goal {n}") },
-        Prose::OverallGoal(n) => if out.zh() { format!("总体目标第 {n} 段") } else { format!("overall goal, paragraph {n}") },
+        Prose::Goal(n) => {
+            if out.zh() {
+                format!("绩效目标 {n}")
+            } else {
+                format!("goal {n}")
+            }
+        }
+        Prose::OverallGoal(n) => {
+            if out.zh() {
+                format!("总体目标第 {n} 段")
+            } else {
+                format!("overall goal, paragraph {n}")
+            }
+        }
         Prose::Summary => out.t("分项绩效目标", "goal in the department part"),
-        Prose::Measure(title) => if out.zh() { format!("保障措施「{title}」") } else { format!("measure \"{title}\"") },
+        Prose::Measure(title) => {
+            if out.zh() {
+                format!("保障措施「{title}」")
+            } else {
+                format!("measure \"{title}\"")
+            }
+        }
     }
 }
 
 /// `产出.数量「举报线索处置率」` / `output.quantity "举报线索处置率"`
 fn indicator(out: &Out, path: &str, name: &str) -> String {
-    if out.zh() { format!("{path}「{name}」") } else { format!("{path} \"{name}\"") }
+    if out.zh() {
+        format!("{path}「{name}」")
+    } else {
+        format!("{path} \"{name}\"")
+    }
 }
 
 fn change(out: &Out, c: &Change) -> String {
     let ind = |path: &str, name: &str| indicator(out, path, name);
     match c {
-        Change::Field { field: Field::Name, old, new } => {
+        Change::Field {
+            field: Field::Name,
+            old,
+            new,
+        } => {
             format!("{} {}", out.t("改名", "renamed"), out.value(old, new))
         }
-        Change::Field { field, old, new } => format!("{} {}", field_name(out, *field), out.value(old, new)),
-        Change::Money { source: None, change } => format!("{} {}", out.t("资金", "funds"), out.money(change)),
-        Change::Money { source: Some(s), change } => format!("{}{s} {}", out.t("其中 ", "of which "), out.money(change)),
+        Change::Field { field, old, new } => {
+            format!("{} {}", field_name(out, *field), out.value(old, new))
+        }
+        Change::Money {
+            source: None,
+            change,
+        } => format!("{} {}", out.t("资金", "funds"), out.money(change)),
+        Change::Money {
+            source: Some(s),
+            change,
+        } => format!("{}{s} {}", out.t("其中 ", "of which "), out.money(change)),
         Change::Checkpoint { label, old, new } => {
-            let (o, n) = (old.clone().unwrap_or_default(), new.clone().unwrap_or_default());
-            format!("{} {label} {}", out.t("支出计划", "schedule"), out.value(&o, &n))
+            let (o, n) = (
+                old.clone().unwrap_or_default(),
+                new.clone().unwrap_or_default(),
+            );
+            format!(
+                "{} {label} {}",
+                out.t("支出计划", "schedule"),
+                out.value(&o, &n)
+            )
         }
         Change::IndicatorAdded { path, name, value } => {
-            format!("{} {} {}", out.t("新增指标", "indicator added:"), ind(path, name), out.inserted(value))
+            format!(
+                "{} {} {}",
+                out.t("新增指标", "indicator added:"),
+                ind(path, name),
+                out.inserted(value)
+            )
         }
         Change::IndicatorRemoved { path, name, value } => {
-            format!("{} {} {}", out.t("删除指标", "indicator removed:"), ind(path, name), out.removed(value))
+            format!(
+                "{} {} {}",
+                out.t("删除指标", "indicator removed:"),
+                ind(path, name),
+                out.removed(value)
+            )
         }
         Change::IndicatorRenamed { path, old, new } => {
-            format!("{} {path} {}", out.t("指标改名", "indicator renamed:"), out.value(old, new))
+            format!(
+                "{} {path} {}",
+                out.t("指标改名", "indicator renamed:"),
+                out.value(old, new)
+            )
         }
         Change::IndicatorMoved { name, old, new } => {
-            format!("{}「{name}」{}", out.t("指标移动", "indicator moved:"), out.value(old, new))
+            format!(
+                "{}「{name}」{}",
+                out.t("指标移动", "indicator moved:"),
+                out.value(old, new)
+            )
         }
-        Change::Target { path, name, old, new } => {
-            format!("{} {} {}", out.t("指标值", "target"), ind(path, name), out.value(old, new))
+        Change::Target {
+            path,
+            name,
+            old,
+            new,
+        } => {
+            format!(
+                "{} {} {}",
+                out.t("指标值", "target"),
+                ind(path, name),
+                out.value(old, new)
+            )
         }
-        Change::Basis { path, name, old, new } => {
-            format!("{} {} {}", out.t("指标值确定依据", "basis"), ind(path, name), out.value(old, new))
+        Change::Basis {
+            path,
+            name,
+            old,
+            new,
+        } => {
+            format!(
+                "{} {} {}",
+                out.t("指标值确定依据", "basis"),
+                ind(path, name),
+                out.value(old, new)
+            )
         }
-        Change::Weight { path, name, old, new } => {
-            format!("{} {} {}", out.t("分值", "weight"), ind(path, name), out.value(old, new))
+        Change::Weight {
+            path,
+            name,
+            old,
+            new,
+        } => {
+            format!(
+                "{} {} {}",
+                out.t("分值", "weight"),
+                ind(path, name),
+                out.value(old, new)
+            )
         }
         Change::Description { path, name, pieces } => {
-            format!("{} {}{}{}", out.t("指标描述", "description of"), ind(path, name), out.colon(), out.pieces(pieces))
+            format!(
+                "{} {}{}{}",
+                out.t("指标描述", "description of"),
+                ind(path, name),
+                out.colon(),
+                out.pieces(pieces)
+            )
         }
-        Change::Prose { what, pieces } => format!("{}{}{}", prose_name(out, what), out.colon(), out.pieces(pieces)),
+        Change::Prose { what, pieces } => format!(
+            "{}{}{}",
+            prose_name(out, what),
+            out.colon(),
+            out.pieces(pieces)
+        ),
         Change::TextAdded { what, text } => {
-            format!("{} {}{}{}", out.t("新增", "added"), prose_name(out, what), out.colon(), out.inserted(text))
+            format!(
+                "{} {}{}{}",
+                out.t("新增", "added"),
+                prose_name(out, what),
+                out.colon(),
+                out.inserted(text)
+            )
         }
         Change::TextRemoved { what, text } => {
-            format!("{} {}{}{}", out.t("删除", "removed"), prose_name(out, what), out.colon(), out.removed(text))
+            format!(
+                "{} {}{}{}",
+                out.t("删除", "removed"),
+                prose_name(out, what),
+                out.colon(),
+                out.removed(text)
+            )
         }
     }
 }
@@ -254,7 +423,10 @@ fn change(out: &Out, c: &Change) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);

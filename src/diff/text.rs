@@ -77,7 +77,9 @@ mod tests {
         let old = format!("{}甲{}", "一".repeat(40), "二".repeat(40));
         let new = format!("{}乙{}", "一".repeat(40), "二".repeat(40));
         let pieces = diff(&old, &new);
-        let Piece::Same(head) = &pieces[0] else { panic!("{pieces:?}") };
+        let Piece::Same(head) = &pieces[0] else {
+            panic!("{pieces:?}")
+        };
         assert!(head.starts_with('…') && head.chars().count() == CONTEXT + 1);
     }
 }

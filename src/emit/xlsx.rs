@@ -1,0 +1,827 @@
+//! The plan's tables as an Excel workbook (.xlsx): one sheet for the
+//! department-overall table, one per project (named after it), and a last
+//! sheet of indicator records in the column order provincial systems
+//! import (项目编码, 项目名称, 一级 … 三级指标, 指标解释, comparator, value,
+//! unit, 指标值确定依据, weight).
+//!
+//! The tables keep the printed layout: 一级/二级 cells merged over their
+//! rows, "单位：万元" at the top right, the header block on the third row.
+//! Figures are numbers, not text: amounts with their decimal places in the
+//! plan's money unit, shares as percentages, and a quantitative target is
+//! its number with a format that shows its comparator and unit (`≥95%`).
+//! Column widths are computed from the display width of the text (a
+//! Chinese character is two columns), which Excel's own autofit gets wrong.
+//!
+//! The bytes depend on the plan alone: the workbook's creation date is
+//! fixed and rust_xlsxwriter writes its zip entries in a fixed order with
+//! the zip epoch as their time.
+
+use super::layout::{self, Words, money};
+use crate::diagnostic::Lang;
+use crate::model::{Checkpoint, Indicator, OverallItem, Plan, Project, Target};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern,
+    Workbook, Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// Why the workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Error(String);
+
+impl From<XlsxError> for Error {
+    fn from(e: XlsxError) -> Error {
+        Error(e.to_string())
+    }
+}
+
+/// The columns of a table sheet: the six of the indicator grid.
+const COLUMNS: u16 = 6;
+/// Schedule checkpoints per row of a project sheet (columns B–F).
+const CHECKPOINTS_PER_ROW: usize = 5;
+/// Column widths, in Excel's units (about one Latin character; a Chinese
+/// character takes two).
+const MIN_WIDTH: f64 = 8.0;
+/// The height of one line of 11 pt text, in points, and a row's padding.
+const LINE_HEIGHT: f64 = 15.0;
+const ROW_PADDING: f64 = 5.0;
+const BODY_FONT: &str = "宋体";
+const HEADING_FONT: &str = "黑体";
+
+/// The workbook for a plan, with Chinese or English headings.
+pub fn to_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, Error> {
+    let w = layout::words(lang);
+    let mut sheets = vec![overall_sheet(plan, w, lang)];
+    let mut names = Names::new(&[w.overall_sheet, w.records_sheet]);
+    for (n, p) in plan.projects.iter().enumerate() {
+        sheets.push(project_sheet(plan, p, n + 1, names.take(&p.name, n + 1), w));
+    }
+    sheets.push(records_sheet(plan, w));
+    let mut workbook = Workbook::new();
+    let date = ExcelDateTime::from_ymd(1980, 1, 1)?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    for sheet in &sheets {
+        write_sheet(workbook.add_worksheet(), sheet)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// What a cell holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Text(String),
+    /// A number and its number format.
+    Number(f64, String),
+    Blank,
+}
+
+/// How a cell looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Title,
+    Note,
+    NoteRight,
+    Head,
+    Label,
+    Text,
+    Center,
+    Section,
+}
+
+/// A cell, or a merged range whose value sits in its top-left cell.
+struct Placed {
+    row: u32,
+    col: u16,
+    rows: u32,
+    cols: u16,
+    value: Value,
+    style: Style,
+}
+
+/// A sheet laid out before it is written.
+struct Sheet {
+    name: String,
+    cells: Vec<Placed>,
+    /// The row being filled.
+    row: u32,
+    /// Rows above this one stay in view.
+    freeze_rows: u32,
+    /// Rows that need at least this height (points).
+    min_heights: Vec<(u32, f64)>,
+    /// An autofilter over the header row and the rows below it.
+    filter: bool,
+    /// Printed on one page (a project's table), else one page wide.
+    one_page: bool,
+}
+
+impl Sheet {
+    fn new(name: impl Into<String>) -> Sheet {
+        Sheet {
+            name: name.into(),
+            cells: Vec::new(),
+            row: 0,
+            freeze_rows: 0,
+            min_heights: Vec::new(),
+            filter: false,
+            one_page: false,
+        }
+    }
+
+    /// A cell of the current row spanning `cols` columns.
+    fn put(&mut self, col: u16, cols: u16, value: Value, style: Style) {
+        self.put_tall(col, 1, cols, value, style);
+    }
+
+    /// A cell of the current row spanning `rows` rows and `cols` columns.
+    fn put_tall(&mut self, col: u16, rows: u32, cols: u16, value: Value, style: Style) {
+        self.cells.push(Placed {
+            row: self.row,
+            col,
+            rows: rows.max(1),
+            cols: cols.max(1),
+            value,
+            style,
+        });
+    }
+
+    fn text(&mut self, col: u16, cols: u16, text: impl Into<String>, style: Style) {
+        self.put(col, cols, Value::Text(text.into()), style);
+    }
+
+    fn next_row(&mut self) {
+        self.row += 1;
+    }
+
+    /// The title row and the `单位：万元` row above a table.
+    fn title(&mut self, title: &str, left: &str, unit: &str) {
+        self.text(0, COLUMNS, title, Style::Title);
+        self.next_row();
+        self.text(0, COLUMNS - 2, left, Style::Note);
+        self.text(COLUMNS - 2, 2, unit, Style::NoteRight);
+        self.next_row();
+        self.freeze_rows = 2;
+    }
+}
+
+fn text(s: impl Into<String>) -> Value {
+    Value::Text(s.into())
+}
+
+/// An amount as a number with its decimal places (at least two); blank
+/// when there is none.
+fn money_value(amount: &str) -> Value {
+    match amount.parse::<f64>() {
+        Ok(n) if !amount.is_empty() => Value::Number(n, places("0", layout::money_places(amount))),
+        _ if amount.is_empty() => Value::Blank,
+        _ => text(money(amount)),
+    }
+}
+
+/// A share in percent (`"25"`) as the number 0.25 shown as `25%`.
+fn percent_value(share: &str) -> Value {
+    match share.parse::<f64>() {
+        Ok(n) => Value::Number(n / 100.0, places("0", decimals(share)) + "%"),
+        Err(_) => text(format!("{share}%")),
+    }
+}
+
+/// `0`, `0.00`: a number format with so many decimal places.
+fn places(whole: &str, n: usize) -> String {
+    if n == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{}", "0".repeat(n))
+    }
+}
+
+/// The decimal places a number was written with.
+fn decimals(number: &str) -> usize {
+    number.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+/// Text for a number format: shown as written, whatever its characters.
+fn literal(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("\"{}\"", s.replace('"', ""))
+    }
+}
+
+/// An indicator's 指标值: a quantitative target is its number, formatted
+/// to show its comparator and unit as the document writes them (`≥95%`,
+/// `≤4万元/人`); any other target is its text.
+fn target_value(i: &Indicator) -> Value {
+    let Target::Quantitative {
+        comparator,
+        value,
+        unit,
+        ..
+    } = &i.target
+    else {
+        return text(&i.value_text);
+    };
+    let Ok(n) = value.parse::<f64>() else {
+        return text(&i.value_text);
+    };
+    let prefix = literal(comparator.as_deref().unwrap_or(""));
+    let number = places("0", decimals(value));
+    match unit.as_deref() {
+        Some("%") => Value::Number(n / 100.0, format!("{prefix}{number}%")),
+        unit => Value::Number(
+            n,
+            format!("{prefix}{number}{}", literal(unit.unwrap_or(""))),
+        ),
+    }
+}
+
+/// The department-overall sheet: the overall goals and indicators, the
+/// per-project summaries with the derived total, the safeguard measures.
+fn overall_sheet(plan: &Plan, w: &Words, lang: Lang) -> Sheet {
+    let mut s = Sheet::new(w.overall_sheet);
+    let title = match lang {
+        Lang::Zh => format!("{}{}年{}表", plan.department, plan.year, w.overall_sheet),
+        Lang::En => format!("{} {} — {}", plan.department, plan.year, w.overall_sheet),
+    };
+    s.title(&title, "", &layout::money_unit_label(&plan.money_unit, w));
+    s.text(0, 1, w.department, Style::Label);
+    s.text(1, COLUMNS - 1, &plan.department, Style::Center);
+    s.next_row();
+    s.text(0, 1, w.year, Style::Label);
+    s.put(
+        1,
+        COLUMNS - 1,
+        Value::Number(f64::from(plan.year), "0".into()),
+        Style::Center,
+    );
+    s.next_row();
+    overall_items(&mut s, plan, w);
+    summaries(&mut s, plan, w);
+    measures(&mut s, plan, w);
+    s
+}
+
+/// 一、总体绩效目标 in reading order: each run of goal paragraphs is one
+/// text row, each run of indicators one grid.
+fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
+    section(s, w.overall);
+    let mut goals: Vec<&str> = Vec::new();
+    let mut grid: Vec<Indicator> = Vec::new();
+    for item in &plan.overall {
+        match item {
+            OverallItem::Goal(t) => {
+                flush_grid(s, &mut grid, w);
+                goals.push(t.trim());
+            }
+            OverallItem::Indicator(i) => {
+                flush_goals(s, &mut goals);
+                grid.push((**i).clone());
+            }
+        }
+    }
+    flush_goals(s, &mut goals);
+    flush_grid(s, &mut grid, w);
+}
+
+fn flush_goals(s: &mut Sheet, goals: &mut Vec<&str>) {
+    if !goals.is_empty() {
+        s.text(0, COLUMNS, goals.join("\n"), Style::Text);
+        s.next_row();
+        goals.clear();
+    }
+}
+
+fn flush_grid(s: &mut Sheet, grid: &mut Vec<Indicator>, w: &Words) {
+    if !grid.is_empty() {
+        indicator_grid(s, grid, w);
+        grid.clear();
+    }
+}
+
+fn section(s: &mut Sheet, title: &str) {
+    s.text(0, COLUMNS, title, Style::Section);
+    s.next_row();
+}
+
+fn summaries(s: &mut Sheet, plan: &Plan, w: &Words) {
+    section(s, w.summaries);
+    s.text(0, 1, w.number, Style::Head);
+    s.text(1, 1, w.name, Style::Head);
+    s.text(2, 1, w.project_funds, Style::Head);
+    s.text(3, COLUMNS - 3, w.goal, Style::Head);
+    s.next_row();
+    for (n, sum) in plan.summaries.iter().enumerate() {
+        let number = u32::try_from(n + 1).map_or(0.0, f64::from);
+        s.put(0, 1, Value::Number(number, "0".into()), Style::Center);
+        s.text(1, 1, &sum.name, Style::Center);
+        s.put(2, 1, money_value(&sum.amount), Style::Center);
+        s.text(3, COLUMNS - 3, &sum.goal, Style::Text);
+        s.next_row();
+    }
+    s.text(0, 2, w.total, Style::Label);
+    s.put(2, 1, money_value(&plan.total), Style::Center);
+    s.put(3, COLUMNS - 3, Value::Blank, Style::Text);
+    s.next_row();
+}
+
+fn measures(s: &mut Sheet, plan: &Plan, w: &Words) {
+    if plan.measures.is_empty() {
+        return;
+    }
+    section(s, w.measures);
+    for m in &plan.measures {
+        s.text(0, 2, &m.title, Style::Label);
+        s.text(2, COLUMNS - 2, m.text.trim(), Style::Text);
+        s.next_row();
+    }
+}
+
+/// One project's 绩效目标表.
+fn project_sheet(plan: &Plan, p: &Project, n: usize, name: String, w: &Words) -> Sheet {
+    let mut s = Sheet::new(name);
+    s.one_page = true;
+    let title = layout::table_heading(n, &p.name, w);
+    let unit = layout::money_unit_label(&plan.money_unit, w);
+    s.title(&title, &layout::unit_line(p), &unit);
+    s.text(0, 1, w.code, Style::Label);
+    s.text(1, 2, p.code.clone().unwrap_or_default(), Style::Center);
+    s.text(3, 1, w.name, Style::Label);
+    s.text(4, 2, &p.name, Style::Center);
+    s.next_row();
+    funds(&mut s, p, w);
+    schedule(&mut s, &p.schedule, w);
+    let goals: Vec<String> = p
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}.{g}", i + 1))
+        .collect();
+    s.text(0, 1, w.goals, Style::Label);
+    s.text(1, COLUMNS - 1, goals.join("\n"), Style::Text);
+    s.next_row();
+    s.next_row();
+    indicator_grid(&mut s, &p.indicators, w);
+    for reviewer in w.reviewers {
+        s.text(0, 2, reviewer, Style::Label);
+        s.put(2, COLUMNS - 2, Value::Blank, Style::Text);
+        s.min_heights.push((s.row, 60.0));
+        s.next_row();
+    }
+    s
+}
+
+/// 预算数 and every source, one source a row, then 资金用途; the block's
+/// label is merged down beside them.
+fn funds(s: &mut Sheet, p: &Project, w: &Words) {
+    let sources = layout::fund_rows(p, w);
+    let height = u32::try_from(sources.len()).unwrap_or(1).max(1);
+    s.put_tall(0, height + 1, 1, text(w.funds_block), Style::Label);
+    s.put_tall(1, height, 1, text(w.budget), Style::Label);
+    s.put_tall(2, height, 1, money_value(&p.funds.total), Style::Center);
+    for (k, (name, amount)) in sources.into_iter().enumerate() {
+        let label = if k == 0 {
+            format!("{}{name}", w.of_which)
+        } else {
+            name
+        };
+        s.text(3, 1, label, Style::Label);
+        s.put(4, 2, money_value(&amount), Style::Center);
+        s.next_row();
+    }
+    s.text(
+        1,
+        COLUMNS - 1,
+        p.purpose.clone().unwrap_or_default(),
+        Style::Text,
+    );
+    s.next_row();
+}
+
+/// The spending schedule: checkpoints over columns B–F, a row of dates
+/// and a row of shares per five checkpoints, the title merged beside.
+fn schedule(s: &mut Sheet, schedule: &[Checkpoint], w: &Words) {
+    if schedule.is_empty() {
+        return;
+    }
+    let chunks: Vec<&[Checkpoint]> = schedule.chunks(CHECKPOINTS_PER_ROW).collect();
+    let rows = u32::try_from(chunks.len() * 2).unwrap_or(2);
+    s.put_tall(
+        0,
+        rows,
+        1,
+        text(layout::schedule_title(schedule, w)),
+        Style::Label,
+    );
+    for chunk in chunks {
+        let mut values = Vec::with_capacity(chunk.len());
+        for (k, c) in chunk.iter().enumerate() {
+            let (col, cols) = checkpoint_columns(k, chunk.len());
+            s.text(col, cols, &c.label, Style::Label);
+            let value = match (&c.share, &c.amount) {
+                (Some(share), _) => percent_value(share),
+                (None, Some(amount)) => money_value(amount),
+                (None, None) => Value::Blank,
+            };
+            values.push((col, cols, value));
+        }
+        s.next_row();
+        for (col, cols, value) in values {
+            s.put(col, cols, value, Style::Center);
+        }
+        s.next_row();
+    }
+}
+
+/// The columns of the `k`th of `n` checkpoints in a row: one each from
+/// column B, the last reaching to the table's edge.
+fn checkpoint_columns(k: usize, n: usize) -> (u16, u16) {
+    let col = u16::try_from(k + 1).unwrap_or(1);
+    if k + 1 == n {
+        (col, COLUMNS - col)
+    } else {
+        (col, 1)
+    }
+}
+
+/// The indicator grid: the column heads, then one row per indicator with
+/// the first and second levels merged over their groups.
+fn indicator_grid(s: &mut Sheet, indicators: &[Indicator], w: &Words) {
+    for (col, head) in (0..).zip(w.columns) {
+        s.text(col, 1, head, Style::Head);
+    }
+    s.next_row();
+    for row in layout::grouped(indicators) {
+        let i = row.indicator;
+        if let Some(n) = row.level1_rows {
+            let n = u32::try_from(n).unwrap_or(1);
+            s.put_tall(0, n, 1, text(&i.level1.name), Style::Center);
+        }
+        if let Some(n) = row.level2_rows {
+            let n = u32::try_from(n).unwrap_or(1);
+            s.put_tall(1, n, 1, text(&i.level2.name), Style::Center);
+        }
+        s.text(2, 1, &i.name, Style::Text);
+        s.text(3, 1, i.description.clone().unwrap_or_default(), Style::Text);
+        s.put(4, 1, target_value(i), Style::Center);
+        s.text(5, 1, i.basis.clone().unwrap_or_default(), Style::Text);
+        s.next_row();
+    }
+}
+
+/// One row per project indicator, in the table's order, for import.
+fn records_sheet(plan: &Plan, w: &Words) -> Sheet {
+    let mut s = Sheet::new(w.records_sheet);
+    for (col, head) in (0..).zip(w.record_columns) {
+        s.text(col, 1, head, Style::Head);
+    }
+    s.next_row();
+    s.freeze_rows = 1;
+    s.filter = true;
+    for p in &plan.projects {
+        for row in layout::grouped(&p.indicators) {
+            record(&mut s, p, row.indicator);
+            s.next_row();
+        }
+    }
+    s
+}
+
+fn record(s: &mut Sheet, p: &Project, i: &Indicator) {
+    let (comparator, value, unit) = record_target(i);
+    let weight = match i.weight.as_deref().map(|x| (x, x.parse::<f64>())) {
+        Some((x, Ok(n))) => Value::Number(n, places("0", decimals(x))),
+        Some((x, Err(_))) => text(x),
+        None => Value::Blank,
+    };
+    let cells = [
+        text(p.code.clone().unwrap_or_default()),
+        text(&p.name),
+        text(&i.level1.name),
+        text(&i.level2.name),
+        text(&i.name),
+        text(i.description.clone().unwrap_or_default()),
+        text(comparator),
+        value,
+        text(unit),
+        text(i.basis.clone().unwrap_or_default()),
+        weight,
+    ];
+    for (col, value) in (0..).zip(cells) {
+        s.put(col, 1, value, Style::Text);
+    }
+}
+
+/// A target as comparator, value and unit: the value is a number for a
+/// quantitative target (95 with the unit `%`), else its text.
+fn record_target(i: &Indicator) -> (String, Value, String) {
+    match &i.target {
+        Target::Quantitative {
+            comparator,
+            value,
+            unit,
+            ..
+        } => {
+            let v = match value.parse::<f64>() {
+                Ok(n) => Value::Number(n, places("0", decimals(value))),
+                Err(_) => text(value),
+            };
+            (
+                comparator.clone().unwrap_or_default(),
+                v,
+                unit.clone().unwrap_or_default(),
+            )
+        }
+        Target::Deadline { comparator, date } => (comparator.clone(), text(date), String::new()),
+        Target::Qualitative { text: t } => (String::new(), text(t), String::new()),
+        Target::Grade { grade } => (String::new(), text(grade), String::new()),
+        Target::NotApplicable => (String::new(), text(&i.value_text), String::new()),
+    }
+}
+
+/// Unique, valid sheet names: at most 31 UTF-16 units, none of
+/// `[]:*?/\`, no apostrophe at either end, unique ignoring case.
+struct Names {
+    taken: Vec<String>,
+}
+
+impl Names {
+    fn new(reserved: &[&str]) -> Names {
+        Names {
+            taken: reserved
+                .iter()
+                .chain(&["History"])
+                .map(|n| n.to_lowercase())
+                .collect(),
+        }
+    }
+
+    fn take(&mut self, wanted: &str, n: usize) -> String {
+        let base = sanitize(wanted);
+        let base = if base.is_empty() { n.to_string() } else { base };
+        let mut name = truncate(&base, 31);
+        let mut k = 2;
+        while self.taken.contains(&name.to_lowercase()) {
+            let suffix = format!("~{k}");
+            name = truncate(&base, 31 - suffix.len()) + &suffix;
+            k += 1;
+        }
+        self.taken.push(name.to_lowercase());
+        name
+    }
+}
+
+fn sanitize(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    cleaned.trim().trim_matches('\'').trim().to_string()
+}
+
+/// The longest prefix of `s` within `max` UTF-16 units.
+fn truncate(s: &str, max: usize) -> String {
+    let mut len = 0;
+    s.chars()
+        .take_while(|c| {
+            len += c.len_utf16();
+            len <= max
+        })
+        .collect()
+}
+
+/// Writes a laid-out sheet: cells, merged ranges, widths, heights, panes.
+fn write_sheet(ws: &mut Worksheet, s: &Sheet) -> Result<(), XlsxError> {
+    ws.set_name(&s.name)?;
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, u16::from(s.one_page));
+    let widths = column_widths(s);
+    for (col, width) in (0..).zip(&widths) {
+        ws.set_column_width(col, *width)?;
+    }
+    for (row, height) in row_heights(s, &widths) {
+        ws.set_row_height(row, height)?;
+    }
+    for c in &s.cells {
+        write_cell(ws, c)?;
+    }
+    if s.freeze_rows > 0 {
+        ws.set_freeze_panes(s.freeze_rows, 0)?;
+    }
+    if s.filter && s.row > 1 {
+        let last_col = u16::try_from(widths.len().saturating_sub(1)).unwrap_or(0);
+        ws.autofilter(0, 0, s.row - 1, last_col)?;
+    }
+    Ok(())
+}
+
+fn write_cell(ws: &mut Worksheet, c: &Placed) -> Result<(), XlsxError> {
+    let num = match &c.value {
+        Value::Number(_, f) => Some(f.as_str()),
+        _ => None,
+    };
+    let format = format(c.style, num);
+    let (last_row, last_col) = (c.row + c.rows - 1, c.col + c.cols - 1);
+    if c.rows > 1 || c.cols > 1 {
+        ws.merge_range(c.row, c.col, last_row, last_col, "", &format)?;
+    }
+    match &c.value {
+        Value::Text(t) if !t.is_empty() => {
+            ws.write_string_with_format(c.row, c.col, t, &format)?;
+        }
+        Value::Number(n, _) => {
+            ws.write_number_with_format(c.row, c.col, *n, &format)?;
+        }
+        _ => {
+            ws.write_blank(c.row, c.col, &format)?;
+        }
+    }
+    Ok(())
+}
+
+fn format(style: Style, num: Option<&str>) -> Format {
+    let base = Format::new()
+        .set_font_name(BODY_FONT)
+        .set_font_size(11)
+        .set_align(FormatAlign::VerticalCenter);
+    let cell = base.clone().set_border(FormatBorder::Thin).set_text_wrap();
+    let fill = |f: Format| {
+        f.set_pattern(FormatPattern::Solid)
+            .set_background_color(Color::RGB(0xF2F2F2))
+    };
+    let format = match style {
+        Style::Title => base
+            .set_font_name(HEADING_FONT)
+            .set_font_size(16)
+            .set_align(FormatAlign::Center)
+            .set_text_wrap(),
+        Style::Note => base,
+        Style::NoteRight => base.set_align(FormatAlign::Right),
+        Style::Head => fill(
+            cell.set_font_name(HEADING_FONT)
+                .set_align(FormatAlign::Center),
+        ),
+        Style::Label => cell.set_bold().set_align(FormatAlign::Center),
+        Style::Text => cell.set_align(FormatAlign::Left),
+        Style::Center => cell.set_align(FormatAlign::Center),
+        Style::Section => fill(
+            cell.set_font_name(HEADING_FONT)
+                .set_align(FormatAlign::Left),
+        ),
+    };
+    match num {
+        Some(n) => format.set_num_format(n),
+        None => format,
+    }
+}
+
+/// The text a cell shows, near enough to measure it.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Text(t) => t.clone(),
+        Value::Number(n, format) => {
+            // Quoted parts of the format are shown as written; the rest is
+            // the number, scaled for a percentage.
+            let code: String = format.split('"').step_by(2).collect();
+            let percent = code.contains('%');
+            let places = code
+                .split_once('.')
+                .map_or(0, |(_, p)| p.matches('0').count());
+            let n = if percent { n * 100.0 } else { *n };
+            let sign = if percent { "%" } else { "" };
+            let number = format!("{n:.places$}{sign}");
+            format
+                .split('"')
+                .enumerate()
+                .map(|(k, part)| match (k % 2, part.is_empty()) {
+                    (1, _) => part,
+                    (_, false) => number.as_str(),
+                    (_, true) => "",
+                })
+                .collect()
+        }
+        Value::Blank => String::new(),
+    }
+}
+
+/// The display width of the widest line of a text (CJK counts two).
+fn display_width(text: &str) -> usize {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// Each column wide enough for its single-column cells, within bounds.
+fn column_widths(s: &Sheet) -> Vec<f64> {
+    let columns = s.cells.iter().map(|c| c.col + c.cols).max().unwrap_or(0);
+    (0..columns)
+        .map(|col| {
+            s.cells
+                .iter()
+                .filter(|c| c.col == col && c.cols == 1)
+                .map(|c| (display_width(&shown(&c.value)) as f64 + 2.0).min(widest(c.style)))
+                .fold(MIN_WIDTH, f64::max)
+        })
+        .collect()
+}
+
+/// The widest a cell of a style makes its column; longer text wraps.
+/// Labels and short values wrap early, so that the tables fit a page.
+fn widest(style: Style) -> f64 {
+    match style {
+        Style::Head | Style::Label => 14.0,
+        Style::Center => 16.0,
+        _ => 30.0,
+    }
+}
+
+/// Every row gets the height of its lines (text wraps within its cell).
+fn row_heights(s: &Sheet, widths: &[f64]) -> Vec<(u32, f64)> {
+    (0..s.row)
+        .map(|row| {
+            let text = s
+                .cells
+                .iter()
+                .filter(|c| c.row == row && c.rows == 1)
+                .map(|c| cell_height(c, widths))
+                .fold(LINE_HEIGHT + ROW_PADDING, f64::max);
+            let min = s
+                .min_heights
+                .iter()
+                .filter(|(r, _)| *r == row)
+                .map(|(_, h)| *h)
+                .fold(0.0, f64::max);
+            (row, text.max(min))
+        })
+        .collect()
+}
+
+/// The height a cell's text needs: its lines at its font's size (a title
+/// is 16 pt, so fewer characters fit a column).
+fn cell_height(c: &Placed, widths: &[f64]) -> f64 {
+    let (scale, line) = match c.style {
+        Style::Title => (11.0 / 16.0, 22.0),
+        _ => (1.0, LINE_HEIGHT),
+    };
+    let lines = lines_of(&shown(&c.value), span_width(widths, c) * scale);
+    lines as f64 * line + ROW_PADDING
+}
+
+fn span_width(widths: &[f64], c: &Placed) -> f64 {
+    let start = usize::from(c.col);
+    widths.iter().skip(start).take(usize::from(c.cols)).sum()
+}
+
+/// How many lines a text takes in a cell this wide.
+fn lines_of(text: &str, width: f64) -> usize {
+    let usable = width.max(1.0);
+    text.lines()
+        .map(|l| {
+            ((UnicodeWidthStr::width(l) as f64) / usable)
+                .ceil()
+                .max(1.0) as usize
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut names = Names::new(&["指标记录"]);
+        assert_eq!(names.take("a/b:c", 1), "a_b_c");
+        assert_eq!(names.take("A/B:C", 2), "A_B_C~2");
+        assert_eq!(names.take("'指标记录'", 3), "指标记录~2");
+        assert_eq!(names.take("", 4), "4");
+        let long = "很".repeat(40);
+        let name = names.take(&long, 5);
+        assert_eq!(name.chars().count(), 31);
+        assert_eq!(names.take(&long, 6).encode_utf16().count(), 31);
+    }
+
+    #[test]
+    fn number_formats_show_comparator_and_unit() {
+        assert_eq!(places("0", 2), "0.00");
+        assert_eq!(literal("≥"), "\"≥\"");
+        assert_eq!(percent_value("25"), Value::Number(0.25, "0%".into()));
+        assert_eq!(money_value("64.5"), Value::Number(64.5, "0.00".into()));
+        assert_eq!(money_value(""), Value::Blank);
+        let v = Value::Number(0.95, "\"≥\"0%".into());
+        assert_eq!(shown(&v), "≥95%");
+        let v = Value::Number(4.0, "\"≤\"0\"万元/人\"".into());
+        assert_eq!(shown(&v), "≤4万元/人");
+    }
+
+    #[test]
+    fn wrapped_text_counts_lines() {
+        assert_eq!(lines_of("很很很很很", 10.0), 1);
+        assert_eq!(lines_of("很很很很很很", 10.0), 2);
+        assert_eq!(lines_of("a\nb", 10.0), 2);
+    }
+}
