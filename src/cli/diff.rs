@@ -18,16 +18,23 @@ use std::process::ExitCode;
 
 pub fn run(args: &DiffArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
     let (old, new) = match (args.git, args.sides.as_slice()) {
-        (true, [path, old, _, _, new, _, _]) => return run_git(path, old, new, args, cli, lang, color),
+        (true, [path, old, _, _, new, _, _]) => {
+            return run_git(path, old, new, args, cli, lang, color);
+        }
         (false, [old, new]) => (old, new),
         _ => return Err(errors::diff_arguments(lang)),
     };
-    let (Some(old), Some(new)) = (load(old, cli, lang, color)?, load(new, cli, lang, color)?) else {
+    let (Some(old), Some(new)) = (load(old, cli, lang, color)?, load(new, cli, lang, color)?)
+    else {
         return Ok(ExitCode::from(2));
     };
     let changes = diff(&old, &new);
     print(&changes, args.format, lang, color)?;
-    Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// As git's external diff: `path old-file old-hex old-mode new-file
@@ -58,13 +65,21 @@ fn run_git(
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(changes: &perfplan::diff::PlanDiff, format: DiffFormat, lang: Lang, color: bool) -> miette::Result<()> {
+fn print(
+    changes: &perfplan::diff::PlanDiff,
+    format: DiffFormat,
+    lang: Lang,
+    color: bool,
+) -> miette::Result<()> {
     let text = match format {
         DiffFormat::Human => render_human(changes, lang, color && std::io::stdout().is_terminal()),
         DiffFormat::Md => render_markdown(changes, lang),
         DiffFormat::Json => render_json(changes),
     };
-    std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| errors::output_failed(e, lang))
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| errors::output_failed(e, lang))
 }
 
 /// Reads one version and resolves it. A version with syntax errors (or
@@ -98,5 +113,6 @@ fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
         let why = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(errors::git_failed(spec, &why, lang));
     }
-    String::from_utf8(output.stdout).map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))
+    String::from_utf8(output.stdout)
+        .map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))
 }
