@@ -170,3 +170,47 @@ fn a_plan_can_span_several_files() {
     assert!(stderr.contains("unmatched_brace.plan:5:1"), "{stderr}");
     assert!(stderr.contains("2 file(s)"), "{stderr}");
 }
+
+/// Lint levels on the command line: `-D warnings` fails on any warning,
+/// `-A`/`-W`/`-D CODE` set one lint and win over the plan's own setting;
+/// errors cannot be allowed.
+#[test]
+fn lint_levels_on_the_command_line() {
+    let plan = "tests/ui/rules/identity/W0605_summary_name.plan";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", plan, "--color", "never", "--lang", "en"];
+        args.extend_from_slice(extra);
+        perfplan(&args)
+    };
+    let (code, _, stderr) = run(&[]);
+    assert_eq!(code, 0, "a warning alone passes: {stderr}");
+    assert!(stderr.contains("warning[W0605]"));
+    let (code, _, stderr) = run(&["-D", "warnings"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("error[W0605]"), "{stderr}");
+    let (code, _, _) = run(&["--deny", "W0605"]);
+    assert_eq!(code, 1);
+    let (code, _, stderr) = run(&["-A", "W0605"]);
+    assert_eq!(code, 0);
+    assert!(!stderr.contains("W0605"), "{stderr}");
+    let (code, _, stderr) = run(&["-A", "E0301"]);
+    assert_eq!(code, 2, "an error cannot be allowed: {stderr}");
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let allowed = dir.path().join("allowed.plan");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(plan))
+        .expect("readable");
+    std::fs::write(
+        &allowed,
+        text.replace(
+            "  依据 \"根据年初工作计划安排\"\n",
+            "  依据 \"根据年初工作计划安排\"\n  允许 W0605\n",
+        ),
+    )
+    .expect("writable");
+    let allowed = allowed.to_string_lossy().into_owned();
+    let (_, _, stderr) = perfplan(&["check", &allowed, "--color", "never"]);
+    assert!(!stderr.contains("W0605"), "the plan allows it: {stderr}");
+    let (_, _, stderr) = perfplan(&["check", &allowed, "--color", "never", "-W", "W0605"]);
+    assert!(stderr.contains("W0605"), "the command line wins: {stderr}");
+}
