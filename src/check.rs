@@ -7,6 +7,7 @@ use crate::rules::{self, lint};
 use crate::sema::Ctx;
 use crate::source::SourceMap;
 use crate::syntax;
+use rayon::prelude::*;
 
 /// How to check: settings that come from outside the plan.
 #[derive(Clone, Debug, Default)]
@@ -43,8 +44,15 @@ impl Checked {
 /// the lint levels and collects all diagnostics.
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut checked = Checked::default();
-    for (id, file) in sources.iter() {
-        let (tree, diagnostics) = syntax::parse(id, &file.text);
+    // The files are parsed in parallel (and a large file in parallel runs
+    // of its items, see `syntax::parse`); the trees and diagnostics are
+    // joined in the order of the source map.
+    let files: Vec<_> = sources.iter().collect();
+    let parsed: Vec<(ast::File, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(id, file)| syntax::parse(*id, &file.text))
+        .collect();
+    for (tree, diagnostics) in parsed {
         checked.files.push(tree);
         checked.diagnostics.extend(diagnostics);
     }

@@ -5,7 +5,9 @@ use crate::ast::{self, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt, TargetKi
 use crate::sema::profile::Profile;
 use crate::sema::{Ctx, In, funds_of, indicators_of, schedules_of};
 use crate::values::unit::Dimension;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// Resolves a plan that has passed the checker. `None` when the plan lacks
 /// what every document needs (a header, a known profile); the checker
@@ -13,12 +15,20 @@ use rust_decimal::Decimal;
 pub fn resolve(ctx: &Ctx) -> Option<Plan> {
     let header = ctx.headers.first()?;
     let profile = ctx.profile.as_ref()?;
+    let mut units = HashMap::new();
+    for stmt in &header.node.body {
+        if let PlanStmt::BudgetUnit(u) = stmt {
+            units.entry(u.code.value.as_str()).or_insert(u);
+        }
+    }
     let r = Resolver {
         ctx,
         profile,
         header: *header,
+        units,
     };
-    let projects: Vec<Project> = ctx.projects.iter().map(|p| r.project(*p)).collect();
+    // Projects are resolved in parallel, collected in plan order.
+    let projects: Vec<Project> = ctx.projects.par_iter().map(|p| r.project(*p)).collect();
     let total = projects
         .iter()
         .filter_map(|p| p.funds.total.parse::<Decimal>().ok())
@@ -49,6 +59,8 @@ struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     profile: &'c Profile,
     header: In<'a, ast::PlanHeader>,
+    /// The header's budget units by code, the first of each code.
+    units: HashMap<&'a str, &'a ast::BudgetUnit>,
 }
 
 impl Resolver<'_, '_> {
@@ -95,9 +107,7 @@ impl Resolver<'_, '_> {
             .map(|p| {
                 let own: Vec<&str> = self
                     .ctx
-                    .summaries
-                    .iter()
-                    .filter(|s| s.project.name == p.id)
+                    .summaries_of(&p.id)
                     .flat_map(|s| s.node.body.iter())
                     .filter_map(|s| match s {
                         SummaryStmt::Goal(g) => Some(g.text.value.as_str()),
@@ -154,13 +164,16 @@ impl Resolver<'_, '_> {
     }
 
     fn unit(&self, code: &str) -> BudgetUnit {
-        self.budget_units()
-            .into_iter()
-            .find(|u| u.code == code)
-            .unwrap_or(BudgetUnit {
+        match self.units.get(code) {
+            Some(u) => BudgetUnit {
+                code: u.code.value.clone(),
+                name: u.name.value.clone(),
+            },
+            None => BudgetUnit {
                 code: code.to_string(),
                 name: String::new(),
-            })
+            },
+        }
     }
 
     fn funds(&self, p: In<'_, ast::Project>) -> Funds {

@@ -20,6 +20,7 @@ pub mod schedule;
 use crate::codes::CodeDoc;
 use crate::diagnostic::Diagnostic;
 use crate::sema::Ctx;
+use rayon::prelude::*;
 
 /// A rule: its documentation (code, default severity, texts) and its check.
 pub struct Rule {
@@ -38,13 +39,20 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         .copied()
 }
 
-/// Runs every rule over a plan.
+/// Runs every rule over a plan. The rules run side by side (they only read
+/// `ctx`); their diagnostics are joined in rule order, as if they had run
+/// one after the other.
 pub fn run(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in all() {
-        (rule.check)(ctx, &mut out);
-    }
-    out
+    let rules: Vec<&Rule> = all().collect();
+    let found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            (rule.check)(ctx, &mut out);
+            out
+        })
+        .collect();
+    found.into_iter().flatten().collect()
 }
 
 impl Rule {

@@ -14,6 +14,7 @@ use crate::values::unit::{Dimension, MoneyUnit};
 use profile::{Profile, Resolved};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use std::collections::HashMap;
 
 /// Something found in a file: the node and the file it is in.
 #[derive(Debug)]
@@ -48,7 +49,9 @@ pub struct Amount {
 /// The default number of decimal places of money in 万元.
 pub const DEFAULT_PRECISION: u32 = 6;
 
-/// What the rules see of a plan.
+/// What the rules see of a plan. Built once by [`Ctx::new`], which also
+/// indexes it (projects and summaries by id, every indicator): its lists
+/// are read, never changed afterwards.
 pub struct Ctx<'a> {
     pub headers: Vec<In<'a, ast::PlanHeader>>,
     pub projects: Vec<In<'a, ast::Project>>,
@@ -67,6 +70,15 @@ pub struct Ctx<'a> {
     pub precision: u32,
     /// The grade scale, best first.
     pub grades: Vec<String>,
+    /// The index in `projects` of the first project of each id, so that
+    /// rules that look projects up by id stay linear in the plan's size.
+    project_ids: HashMap<&'a str, usize>,
+    /// The indices in `summaries` of the summaries of each project id, in
+    /// order.
+    summary_ids: HashMap<&'a str, Vec<usize>>,
+    /// Every indicator with its project, gathered once for the rules that
+    /// each go over all of them.
+    indicators: Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -83,12 +95,31 @@ impl<'a> Ctx<'a> {
             profile: None,
             precision: DEFAULT_PRECISION,
             grades: Vec::new(),
+            project_ids: HashMap::new(),
+            summary_ids: HashMap::new(),
+            indicators: Vec::new(),
         };
         for file in files {
             ctx.collect(file);
         }
+        ctx.index();
+        ctx.indicators = ctx.gather_indicators();
         ctx.settle();
         ctx
+    }
+
+    /// Indexes projects and summaries by project id.
+    fn index(&mut self) {
+        self.project_ids.reserve(self.projects.len());
+        for (i, p) in self.projects.iter().enumerate() {
+            self.project_ids.entry(p.node.id.name.as_str()).or_insert(i);
+        }
+        for (i, s) in self.summaries.iter().enumerate() {
+            self.summary_ids
+                .entry(s.node.project.name.as_str())
+                .or_default()
+                .push(i);
+        }
     }
 
     fn collect(&mut self, file: &'a ast::File) {
@@ -191,14 +222,31 @@ impl<'a> Ctx<'a> {
         self.profile.as_ref()?.resolve(&indicator.path)
     }
 
-    /// The project a summary or reference names.
+    /// The project a summary or reference names: the first project with
+    /// that id.
     pub fn project(&self, id: &str) -> Option<In<'a, ast::Project>> {
-        self.projects.iter().copied().find(|p| p.id.name == id)
+        self.project_ids
+            .get(id)
+            .and_then(|&i| self.projects.get(i))
+            .copied()
+    }
+
+    /// The summaries (分项目标) of a project id, in plan order.
+    pub fn summaries_of(&self, id: &str) -> impl Iterator<Item = In<'a, ast::Summary>> + '_ {
+        self.summary_ids
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.summaries.get(i).copied())
     }
 
     /// Every indicator of the plan: the overall part's and each project's,
     /// with the project they belong to (`None` for the overall part).
     pub fn all_indicators(&self) -> Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)> {
+        self.indicators.clone()
+    }
+
+    fn gather_indicators(&self) -> Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)> {
         let mut out = Vec::new();
         for o in self.overall.iter().copied() {
             for stmt in &o.node.body {

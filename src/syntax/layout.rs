@@ -55,23 +55,78 @@ pub struct Layout {
 
 /// Scans a file. Never fails: problems become diagnostics.
 pub fn scan(file: FileId, text: &str) -> Layout {
-    let mut scanner = Scanner {
-        file,
-        text,
-        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
-        layout: Layout::default(),
+    let mut lines = lines(file, text, 0..text.len());
+    let found: Vec<Line> = lines.by_ref().collect();
+    let mut layout = lines.finish();
+    layout.lines = found;
+    layout
+}
+
+/// The logical lines that start in `range` of a file, one at a time, with
+/// the comments and diagnostics of those lines gathered for
+/// [`Lines::finish`]. `range.start` must be the start of a logical line (0,
+/// or where [`scan`] starts a line): the scanner knows nothing of what
+/// comes before, and it needs nothing, since every logical line is scanned
+/// afresh. So a file can be scanned in pieces, in parallel, with the same
+/// lines, comments and diagnostics as in one piece.
+pub fn lines(file: FileId, text: &str, range: std::ops::Range<usize>) -> Lines<'_> {
+    let start = if range.start == 0 && text.starts_with('\u{feff}') {
+        3
+    } else if text.is_char_boundary(range.start) {
+        range.start
+    } else {
+        // Not a line start at all: nothing to scan.
+        text.len()
     };
-    while scanner.pos < text.len() {
-        scanner.line();
+    Lines {
+        scanner: Scanner {
+            file,
+            text,
+            pos: start,
+            layout: Layout::default(),
+            record: true,
+        },
+        end: range.end.min(text.len()),
     }
-    scanner.layout
+}
+
+/// The lines of a file, scanned as they are read: see [`lines`].
+pub struct Lines<'a> {
+    scanner: Scanner<'a>,
+    end: usize,
+}
+
+impl Lines<'_> {
+    /// Scans without recording comments and diagnostics, when only the
+    /// lines are wanted.
+    pub fn quiet(mut self) -> Self {
+        self.scanner.record = false;
+        self
+    }
+
+    /// The comments and diagnostics of the lines scanned (its `lines` are
+    /// empty: they were handed out one by one).
+    pub fn finish(self) -> Layout {
+        self.scanner.layout
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        (self.scanner.pos < self.end).then(|| self.scanner.line())
+    }
 }
 
 struct Scanner<'a> {
     file: FileId,
     text: &'a str,
     pos: usize,
+    /// Comments and diagnostics go here (lines are returned).
     layout: Layout,
+    /// Whether to record comments and diagnostics.
+    record: bool,
 }
 
 impl Scanner<'_> {
@@ -85,7 +140,7 @@ impl Scanner<'_> {
 
     /// Scans one logical line, starting at `self.pos`, and moves past its
     /// newline.
-    fn line(&mut self) {
+    fn line(&mut self) -> Line {
         let start = self.pos;
         let mut content_start = None;
         let mut content_end = start;
@@ -113,7 +168,7 @@ impl Scanner<'_> {
         }
         let end = self.pos;
         self.skip_newline();
-        self.layout.lines.push(Line {
+        Line {
             span: Span::new(start, end),
             content: match content_start {
                 Some(s) => Span::new(s, content_end),
@@ -121,7 +176,7 @@ impl Scanner<'_> {
             },
             has_error,
             repairs,
-        });
+        }
     }
 
     fn skip_newline(&mut self) {
@@ -135,7 +190,7 @@ impl Scanner<'_> {
     /// Moves past one character or one whole text.
     fn token(&mut self, c: char) -> Token {
         let whole = |ok: bool| if ok { Token::Fine } else { Token::Broken };
-        if self.rest().starts_with("\"\"\"") {
+        if c == '"' && self.rest().starts_with("\"\"\"") {
             return whole(self.block_text());
         }
         match c {
@@ -191,6 +246,9 @@ impl Scanner<'_> {
             end
         };
         self.pos = end;
+        if !self.record {
+            return;
+        }
         self.layout.comments.push(Comment {
             span: Span::new(start, end),
             own_line,
@@ -202,7 +260,16 @@ impl Scanner<'_> {
     fn quoted(&mut self, open: char, close: char, escapes: bool) -> bool {
         let start = self.pos;
         self.pos += open.len_utf8();
-        while let Some(c) = self.peek() {
+        loop {
+            // Straight to the next character that matters: the closing
+            // mark, a line end or an escape.
+            let rest = self.rest();
+            self.pos += rest
+                .find(|c: char| c == close || c == '\n' || c == '\r' || (escapes && c == '\\'))
+                .unwrap_or(rest.len());
+            let Some(c) = self.peek() else {
+                break;
+            };
             if c == '\n' || self.rest().starts_with("\r\n") {
                 break;
             }
@@ -229,6 +296,9 @@ impl Scanner<'_> {
             }
             None => {
                 self.pos = self.text.len();
+                if !self.record {
+                    return false;
+                }
                 let diagnostic = Diagnostic::error(
                     codes::UNTERMINATED_STRING,
                     msg!(
@@ -252,6 +322,9 @@ impl Scanner<'_> {
     }
 
     fn report_unterminated(&mut self, start: usize, open: char, close: char) {
+        if !self.record {
+            return;
+        }
         let diagnostic = Diagnostic::error(
             codes::UNTERMINATED_STRING,
             msg!("文字没有结束的引号 `{}`", "text has no closing `{}`", close),
@@ -275,6 +348,9 @@ impl Scanner<'_> {
     }
 
     fn report_fullwidth(&mut self, c: &str, at: Span, fix: Fix) {
+        if !self.record {
+            return;
+        }
         let (label, help) = match fix {
             Fix::Replace(ascii) => (
                 msg!("全角 `{}`", "full-width `{}`", c),

@@ -483,6 +483,7 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        sources.shrink_to_fit();
         ok.then_some(Funds {
             keyword: keyword?,
             total,
@@ -556,6 +557,7 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        entries.shrink_to_fit();
         ok.then_some(Schedule {
             keyword: keyword?,
             entries,
@@ -626,6 +628,8 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        // Most rows have one attribute or none: no room for four.
+        attrs.shrink_to_fit();
         Some(Indicator {
             path: path?,
             name: name?,

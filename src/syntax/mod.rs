@@ -23,28 +23,126 @@ use grammar::{PlanParser, Rule};
 use layout::{Line, LineOffsets};
 use lower::{Lowered, Lowerer};
 use pest::Parser;
+use rayon::prelude::*;
+use std::ops::Range;
 
 /// Parses one file. Never fails: what does not parse becomes diagnostics,
 /// and the tree holds everything that did.
+///
+/// A large file is cut into runs of lines at lines that start a top-level
+/// item (`项目 … {`), and the runs are scanned and walked in parallel. Such
+/// a line ends whatever block is open, so each run can start outside any
+/// block; the runs are then joined in order, reporting a block left open at
+/// the end of one run exactly where the line-by-line walk reports it. The
+/// tree and the diagnostics, in their order (the scanner's first, then the
+/// walker's), are the same as scanning and walking the file in one piece,
+/// whatever the number of threads; and only one run's lines are held at a
+/// time per thread.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let layout = layout::scan(file, text);
-    let mut walker = Walker {
-        file,
-        text,
-        items: Vec::new(),
-        open: None,
-        diagnostics: layout.diagnostics,
+    parse_in_runs(file, text, RUN_BYTES)
+}
+
+/// [`parse`], with runs of about `run_bytes` (a file under twice that is
+/// read in one piece).
+fn parse_in_runs(file: FileId, text: &str, run_bytes: usize) -> (ast::File, Vec<Diagnostic>) {
+    let starts = run_starts(file, text, run_bytes);
+    let bounds: Vec<Range<usize>> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&text.len()]))
+        .map(|(&a, &b)| a..b)
+        .collect();
+    let mut parts: Vec<Run> = if bounds.len() < 2 {
+        vec![walk_run(file, text, 0..text.len())]
+    } else {
+        bounds
+            .par_iter()
+            .map(|r| walk_run(file, text, r.clone()))
+            .collect()
     };
-    for line in &layout.lines {
-        walker.line(line);
+    let mut diagnostics = Vec::new();
+    let mut comments = Vec::new();
+    for part in &mut parts {
+        diagnostics.append(&mut part.layout.diagnostics);
+    }
+    let mut walker = Walker::new(file, text, diagnostics);
+    for part in parts {
+        if walker.open.is_some() {
+            // The run starts with a line that starts an item: the
+            // line-by-line walk reports the open block there.
+            walker.report_unclosed(part.first);
+        }
+        if walker.items.is_empty() {
+            walker.items = part.walker.items;
+        } else {
+            walker.items.extend(part.walker.items);
+        }
+        walker.diagnostics.extend(part.walker.diagnostics);
+        walker.open = part.walker.open;
+        if comments.is_empty() {
+            comments = part.layout.comments;
+        } else {
+            comments.extend(part.layout.comments);
+        }
     }
     walker.end_of_file();
     let tree = ast::File {
         id: file,
         items: walker.items,
-        comments: layout.comments,
+        comments,
     };
     (tree, walker.diagnostics)
+}
+
+/// One run of a file, scanned and walked.
+struct Run<'a> {
+    /// The scanner's comments and diagnostics.
+    layout: layout::Layout,
+    /// The walk, its last block possibly still open.
+    walker: Walker<'a>,
+    /// The content of the run's first line.
+    first: Option<Span>,
+}
+
+fn walk_run(file: FileId, text: &str, range: Range<usize>) -> Run<'_> {
+    let mut lines = layout::lines(file, text, range);
+    let mut walker = Walker::new(file, text, Vec::new());
+    let mut first = None;
+    for line in lines.by_ref() {
+        first.get_or_insert(line.content);
+        walker.line(&line);
+    }
+    Run {
+        layout: lines.finish(),
+        walker,
+        first,
+    }
+}
+
+/// The number of bytes of text below which a file is read in one piece,
+/// and about the size of each run of a larger file.
+const RUN_BYTES: usize = 128 * 1024;
+
+/// Where the runs of a file start: at 0, then at the first line that starts
+/// a top-level item once a run has `run_bytes`. Empty for a small file.
+fn run_starts(file: FileId, text: &str, run_bytes: usize) -> Vec<usize> {
+    // Spans are 32-bit: past 4 GiB, offsets would not be line starts.
+    if text.len() < run_bytes.saturating_mul(2) || u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
+    let mut out = vec![0];
+    let mut last = 0;
+    for line in layout::lines(file, text, 0..text.len()).quiet() {
+        let at = line.span.start as usize;
+        if at - last < run_bytes || line.is_blank() {
+            continue;
+        }
+        let content = text.get(line.content.range()).unwrap_or_default();
+        if !layout::closes_block(content) && starts_item(content) {
+            out.push(at);
+            last = at;
+        }
+    }
+    out
 }
 
 /// A block whose `}` has not been seen yet.
@@ -88,7 +186,17 @@ struct Walker<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    fn new(file: FileId, text: &'a str, diagnostics: Vec<Diagnostic>) -> Walker<'a> {
+        Walker {
+            file,
+            text,
+            items: Vec::new(),
+            open: None,
+            diagnostics,
+        }
+    }
+
     fn line(&mut self, line: &Line) {
         if line.is_blank() {
             return;
@@ -202,9 +310,15 @@ impl Walker<'_> {
 
     fn open_block(&mut self, block: Block, line: &Line) {
         let end = line.content.end as usize;
+        // The `{` that ends the line, or a full-width `｛` (three bytes).
+        let width = self
+            .text
+            .get(..end)
+            .and_then(|t| t.chars().next_back())
+            .map_or(1, char::len_utf8);
         self.open = Some(OpenBlock {
             block,
-            brace: Span::new(end.saturating_sub(1), end),
+            brace: Span::new(end.saturating_sub(width), end),
             end,
         });
     }
@@ -261,27 +375,34 @@ impl Walker<'_> {
         self.finish(open, end);
     }
 
+    /// Closes a block into an item. Its statements are kept without spare
+    /// room: a plan holds many blocks, and a statement is large.
     fn finish(&mut self, open: OpenBlock, end: usize) {
         let span_to = |s: Span| Span::new(s.start as usize, end);
         let item = match open.block {
             Block::Plan(mut h) => {
                 h.span = span_to(h.span);
+                h.body.shrink_to_fit();
                 Item::Plan(h)
             }
             Block::Overall(mut o) => {
                 o.span = span_to(o.span);
+                o.body.shrink_to_fit();
                 Item::Overall(o)
             }
             Block::Summary(mut s) => {
                 s.span = span_to(s.span);
+                s.body.shrink_to_fit();
                 Item::Summary(s)
             }
             Block::Project(mut p) => {
                 p.span = span_to(p.span);
+                p.body.shrink_to_fit();
                 Item::Project(p)
             }
             Block::Profile(mut d) => {
                 d.span = span_to(d.span);
+                d.body.shrink_to_fit();
                 Item::Profile(d)
             }
             Block::Broken(_) => return,
@@ -433,6 +554,70 @@ mod tests {
             _ => None,
         });
         assert_eq!(goal.as_deref(), Some("第一段。\n  缩进保留。"));
+    }
+
+    /// A file parsed in many small runs, in parallel, gives the same tree
+    /// and the same diagnostics in the same order as in one piece: on the
+    /// examples, and on mutants of them that leave blocks open across run
+    /// boundaries, open `"""` texts, stray braces and broken lines.
+    #[test]
+    fn runs_in_parallel_give_the_same_result_as_one_piece() {
+        let examples = [
+            include_str!("../../examples/leting-jijian-2022.plan"),
+            include_str!("../../examples/leting-jijian-2022.en.plan"),
+            include_str!("../../tests/seed/as-filed.plan"),
+            ACCEPTED,
+        ];
+        let marks = [
+            "{",
+            "}",
+            "\"\"\"",
+            "\"",
+            "“",
+            "#",
+            "项目 x \"y\" {",
+            "\u{feff}",
+            "\r",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts: Vec<String> = examples.iter().map(|t| t.to_string()).collect();
+        for round in 0..120 {
+            let base = examples[round % examples.len()];
+            let lines: Vec<&str> = base.split_inclusive('\n').collect();
+            let mut out = String::new();
+            for line in &lines {
+                match next(12) {
+                    0 => {}
+                    1 => {
+                        out.push_str(marks[next(marks.len())]);
+                        out.push_str(line);
+                    }
+                    2 => {
+                        out.push_str(line);
+                        out.push_str(line);
+                    }
+                    _ => out.push_str(line),
+                }
+            }
+            texts.push(out);
+        }
+        assert!(run_starts(FileId(3), examples[0], 200).len() > 3);
+        for (i, text) in texts.iter().enumerate() {
+            let whole = format!("{:?}", parse_in_runs(FileId(3), text, usize::MAX));
+            for run_bytes in [1, 200, 1000] {
+                let runs = format!("{:?}", parse_in_runs(FileId(3), text, run_bytes));
+                assert!(
+                    whole == runs,
+                    "text #{i} differs in runs of {run_bytes} bytes"
+                );
+            }
+        }
     }
 
     #[test]

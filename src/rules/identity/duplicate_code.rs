@@ -7,6 +7,7 @@ use crate::msg;
 use crate::rules::Rule;
 use crate::sema::{Ctx, In};
 use crate::source::FileId;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -35,8 +36,11 @@ fn codes<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, &'a Code)> {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let all = codes(ctx);
+    // The first use of each code.
+    let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(all.len());
     for (i, (file, code)) in all.iter().enumerate() {
-        let Some((first_file, first)) = all[..i].iter().find(|(_, c)| c.value == code.value) else {
+        let first_index = *first_use.entry(code.value.as_str()).or_insert(i);
+        let Some((first_file, first)) = all.get(first_index).filter(|_| first_index != i) else {
             continue;
         };
         out.push(

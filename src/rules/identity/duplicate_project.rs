@@ -19,8 +19,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (i, p) in ctx.projects.iter().enumerate() {
-        let Some(first) = ctx.projects[..i].iter().find(|q| q.id.name == p.id.name) else {
+    for p in &ctx.projects {
+        // The first project of this id, when it is another one.
+        let Some(first) = ctx
+            .project(&p.id.name)
+            .filter(|q| !std::ptr::eq(q.node, p.node))
+        else {
             continue;
         };
         out.push(

@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
 use crate::rules::Rule;
 use crate::sema::Ctx;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -30,11 +31,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             })
         })
         .collect();
+    // The first declaration of each code.
+    let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(units.len());
     for (i, (file, unit)) in units.iter().enumerate() {
-        let Some((first_file, first)) = units[..i]
-            .iter()
-            .find(|(_, u)| u.code.value == unit.code.value)
-        else {
+        let first_index = *first_use.entry(unit.code.value.as_str()).or_insert(i);
+        let Some((first_file, first)) = units.get(first_index).filter(|_| first_index != i) else {
             continue;
         };
         out.push(

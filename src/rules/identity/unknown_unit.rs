@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
 use crate::rules::Rule;
 use crate::sema::Ctx;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -29,12 +30,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .collect();
+    let known: HashSet<&str> = declared.iter().copied().collect();
     for p in &ctx.projects {
         for stmt in &p.body {
             let ProjectStmt::Unit { code, .. } = stmt else {
                 continue;
             };
-            if declared.contains(&code.value.as_str()) {
+            if known.contains(code.value.as_str()) {
                 continue;
             }
             let help = if declared.is_empty() {

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
 use crate::rules::Rule;
 use crate::sema::Ctx;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -22,18 +23,20 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for scope in scopes(ctx) {
-        let mut seen: Vec<(String, usize)> = Vec::new();
+        // The first row of each name (a map, so that a table of many rows
+        // stays linear).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (index, indicator) in scope.indicators.iter().enumerate() {
             let name = normalize_name(&indicator.name.value);
             if name.is_empty() {
                 continue;
             }
-            let Some(first) = seen
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, i)| scope.indicators.get(*i))
+            let first_index = *seen.entry(name).or_insert(index);
+            let Some(first) = scope
+                .indicators
+                .get(first_index)
+                .filter(|_| first_index != index)
             else {
-                seen.push((name, index));
                 continue;
             };
             let place = scope.name();

@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
 use crate::rules::Rule;
 use crate::sema::Ctx;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -23,15 +24,23 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(profile) = &ctx.profile else {
         return;
     };
+    // Each second-level spelling by its ASCII-lowercase form, the first in
+    // the profile's order kept: one lookup per indicator, not a scan.
+    let mut level2_names: HashMap<String, &str> = HashMap::new();
+    for l in profile.all_level2_names() {
+        level2_names.entry(l.to_ascii_lowercase()).or_insert(l);
+    }
     for (_, indicator) in ctx.all_indicators() {
         let name = normalize_name(&indicator.name.value);
         if name.is_empty() || (is_rate_name(&name) && !name.ends_with("指标")) {
             continue;
         }
-        let Some(level2) = profile
-            .all_level2_names()
-            .find(|l| l.eq_ignore_ascii_case(&name))
-        else {
+        let key = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(name.as_str())
+        };
+        let Some(&level2) = level2_names.get(key.as_ref()) else {
             continue;
         };
         out.push(

@@ -24,7 +24,7 @@ use super::Rule;
 use crate::ast::{self, Indicator, Quantity, TargetKind, Text};
 use crate::diagnostic::Message;
 use crate::msg;
-use crate::sema::{Ctx, In};
+use crate::sema::{Ctx, In, indicators_of};
 use crate::source::FileId;
 use crate::values::comparator::CmpOp;
 use crate::values::unit::Dimension;
@@ -99,19 +99,24 @@ pub(crate) fn is_per_unit_rate_name(name: &str) -> bool {
 /// A name as reviewers compare names: without `(%)`/`（%）`, blanks and
 /// trailing punctuation.
 pub(crate) fn normalize_name(name: &str) -> String {
-    let without: String = name
-        .replace("(%)", "")
-        .replace("（%）", "")
-        .replace("(％)", "")
-        .replace("（％）", "")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    without
+    // The replacements, in this order, only where there is a percent sign
+    // (most names have none: no copies then).
+    let mut without: std::borrow::Cow<str> = std::borrow::Cow::Borrowed(name);
+    if name.contains(['%', '％']) {
+        for pattern in ["(%)", "（%）", "(％)", "（％）"] {
+            if without.contains(pattern) {
+                without = std::borrow::Cow::Owned(without.replace(pattern, ""));
+            }
+        }
+    }
+    let mut out: String = without.chars().filter(|c| !c.is_whitespace()).collect();
+    let kept = out
         .trim_end_matches([
             '。', '，', ',', '.', '；', ';', '！', '!', '、', '：', ':', '？', '?',
         ])
-        .to_string()
+        .len();
+    out.truncate(kept);
+    out
 }
 
 /// The quantity of a quantitative target, with or without comparator.
@@ -321,37 +326,40 @@ impl Scope<'_> {
     }
 }
 
+/// The overall part's indicators (when it has any), then each project's,
+/// in plan order.
 pub(crate) fn scopes<'a>(ctx: &Ctx<'a>) -> Vec<Scope<'a>> {
-    let mut overall = Scope {
-        project: None,
-        indicators: Vec::new(),
-    };
-    let mut projects: Vec<Scope<'a>> = ctx
-        .projects
+    let overall: Vec<In<'a, Indicator>> = ctx
+        .overall
         .iter()
-        .map(|p| Scope {
-            project: Some(*p),
-            indicators: Vec::new(),
+        .flat_map(|o| {
+            o.node.body.iter().filter_map(move |s| match s {
+                ast::OverallStmt::Indicator(i) => Some(In {
+                    file: o.file,
+                    node: i,
+                }),
+                _ => None,
+            })
         })
         .collect();
-    for (project, indicator) in ctx.all_indicators() {
-        match project {
-            None => overall.indicators.push(indicator),
-            Some(p) => {
-                if let Some(scope) = projects
-                    .iter_mut()
-                    .find(|s| s.project.is_some_and(|q| std::ptr::eq(q.node, p.node)))
-                {
-                    scope.indicators.push(indicator);
-                }
-            }
+    let mut out = Vec::with_capacity(ctx.projects.len() + 1);
+    if !overall.is_empty() {
+        out.push(Scope {
+            project: None,
+            indicators: overall,
+        });
+    }
+    out.extend(ctx.projects.iter().map(|p| {
+        Scope {
+            project: Some(*p),
+            indicators: indicators_of(p.node)
+                .map(|i| In {
+                    file: p.file,
+                    node: i,
+                })
+                .collect(),
         }
-    }
-    let mut out = Vec::with_capacity(projects.len() + 1);
-    if !overall.indicators.is_empty() {
-        out.push(overall);
-    }
-    out.extend(projects);
+    }));
     out
 }
 

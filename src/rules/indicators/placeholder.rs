@@ -25,6 +25,10 @@ const PLACEHOLDER_RUNS: &[&str] = &["**", "＊＊", "__", "＿＿", "--", "－�
 /// The placeholder a text holds, if any: the whole text, or the first run.
 pub(crate) fn placeholder(text: &str) -> Option<&str> {
     let t = text.trim();
+    // Both forms need a placeholder character: most texts have none.
+    if !t.contains(PLACEHOLDER_CHARS) {
+        return None;
+    }
     let mut chars = t.chars().filter(|c| !c.is_whitespace()).peekable();
     if chars.peek().is_some() && chars.all(|c| PLACEHOLDER_CHARS.contains(&c)) {
         return Some(t);
@@ -57,7 +61,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholder;
+    use super::{PLACEHOLDER_CHARS, PLACEHOLDER_RUNS, placeholder};
+
+    #[test]
+    fn every_run_is_made_of_placeholder_characters() {
+        for run in PLACEHOLDER_RUNS {
+            assert!(run.chars().all(|c| PLACEHOLDER_CHARS.contains(&c)), "{run}");
+        }
+    }
 
     #[test]
     fn finds_placeholders() {

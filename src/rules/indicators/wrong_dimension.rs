@@ -34,11 +34,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             TargetKind::Compare { comparator, .. } => comparator.op,
             _ => CmpOp::Eq,
         };
-        let (found_zh, found_en) = dimension_name(dim, unit.kind.money.is_some());
-        let found = Message::new(
-            format!("`{}` 是{}", unit.written, found_zh),
-            format!("`{}` is {}", unit.written, found_en),
-        );
+        // The label of the unit, made only for a diagnostic.
+        let found = || {
+            let (found_zh, found_en) = dimension_name(dim, unit.kind.money.is_some());
+            Message::new(
+                format!("`{}` 是{}", unit.written, found_zh),
+                format!("`{}` is {}", unit.written, found_en),
+            )
+        };
         if is_rate_name(name) {
             let ok = dim == Dimension::Percent
                 || (is_per_unit_rate_name(name) && dim == Dimension::Rate)
@@ -52,7 +55,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("比率指标的单位应为 %，不能是 `{}`", unit.written),
                     format!("a rate is measured in %, not in `{}`", unit.written),
                 ))
-                .primary(indicator.file, unit.span, found)
+                .primary(indicator.file, unit.span, found())
                 .secondary(
                     indicator.file,
                     indicator.name.span,
@@ -75,7 +78,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("成本指标的单位应为金额，不能是 `{}`", unit.written),
                     format!("a cost indicator is measured in money, not in `{}`", unit.written),
                 ))
-                .primary(indicator.file, unit.span, found)
+                .primary(indicator.file, unit.span, found())
                 .secondary(
                     indicator.file,
                     indicator.path.span,

@@ -30,6 +30,22 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(total) = ctx.project_total(project) else {
             continue;
         };
+        // Most targets are within the funds: compare before writing any
+        // message (the same amount as below).
+        let within = match &q.unit {
+            None => q.number.value <= total.value,
+            Some(u) => match u
+                .kind
+                .money
+                .and_then(|m| m.convert(q.number.value, ctx.money))
+            {
+                Some(value) => value <= total.value,
+                None => true,
+            },
+        };
+        if within {
+            continue;
+        }
         let number = q.number.value;
         let sym = cmp.map_or("≤", |c| c.symbol());
         let word = ctx.money.word();

@@ -245,8 +245,15 @@ fn project_cost_indicators<'a>(
 /// Words of an indicator name that mark a cost per unit (人均工作经费).
 const PER_UNIT_MARKERS: &[&str] = &["人均", "每人", "次均", "户均", "生均", "平均", "单位", "每"];
 
+/// The first characters of the markers, to pass over most names quickly.
+const MARKER_STARTS: &[char] = &['人', '每', '次', '户', '生', '平', '单'];
+
 /// The first per-unit marker in a name.
 fn per_unit_marker(name: &str) -> Option<&'static str> {
+    // Every marker starts with one of these: most names have none.
+    if !name.contains(MARKER_STARTS) {
+        return None;
+    }
     PER_UNIT_MARKERS.iter().copied().find(|m| name.contains(m))
 }
 
@@ -281,6 +288,13 @@ mod tests {
         assert_eq!(show(Decimal::new(40000, 0)), "40000.00");
         assert_eq!(show(Decimal::new(-10, 0)), "-10.00");
         assert_eq!(show(Decimal::new(123_456_789, 7)), "12.3456789");
+    }
+
+    #[test]
+    fn every_marker_starts_with_a_listed_character() {
+        for marker in PER_UNIT_MARKERS {
+            assert!(marker.starts_with(MARKER_STARTS), "{marker}");
+        }
     }
 
     #[test]

@@ -1,0 +1,243 @@
+//! Throughput of `check` and `build --to json` on generated plans, next to
+//! two baselines measured in the same run: reading the plan's file, and
+//! serde_json parsing the plan's own JSON output (minified) into a
+//! `serde_json::Value`.
+//!
+//! ```sh
+//! cargo bench --bench throughput                 # ~1 MB and ~10 MB plans
+//! PERFPLAN_BENCH_LARGE=1 cargo bench --bench throughput   # and ~100 MB
+//! cargo bench --bench throughput -- --large      # the same
+//! ```
+//!
+//! Each figure is the median of several runs. `check` and `build` are the
+//! library calls the binary makes (`check::check`; then `model::resolve`
+//! and the pretty JSON text, as `perfplan build --to json` writes it), on
+//! the text already in memory; reading the file is the first baseline.
+//! The plans come from `examples/gen.rs` (about 1.6 KB per project) and are
+//! written to a temporary directory that is removed at the end.
+
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod generator;
+
+use perfplan::check::{Options, check};
+use perfplan::emit::json::to_json;
+use perfplan::model;
+use perfplan::sema::Ctx;
+use perfplan::source::{SourceFile, SourceMap};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// One plan size: its label, the number of projects, and how many runs to
+/// take the median of.
+struct Size {
+    label: &'static str,
+    projects: usize,
+    runs: usize,
+}
+
+const SIZES: &[Size] = &[
+    Size {
+        label: "1 MB",
+        projects: 620,
+        runs: 15,
+    },
+    Size {
+        label: "10 MB",
+        projects: 6_200,
+        runs: 7,
+    },
+    Size {
+        label: "100 MB",
+        projects: 62_000,
+        runs: 3,
+    },
+];
+
+/// The median of `runs` timings of `f`.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn sources(path: &Path, text: String) -> SourceMap {
+    let mut map = SourceMap::new();
+    map.add(SourceFile::new(path.display().to_string(), text));
+    map
+}
+
+/// What `perfplan build --to json` computes: the checked plan, resolved and
+/// serialised; `None` when the plan has errors.
+fn build_json(map: &SourceMap) -> Option<String> {
+    let checked = check(map, &Options::default());
+    if checked.error_count() > 0 {
+        return None;
+    }
+    let ctx = Ctx::new(&checked.files);
+    model::resolve(&ctx).map(|plan| to_json(&plan))
+}
+
+/// The plan's JSON output, minified.
+fn minified_json(map: &SourceMap) -> String {
+    let checked = check(map, &Options::default());
+    let ctx = Ctx::new(&checked.files);
+    let plan = model::resolve(&ctx).expect("the generated plan builds");
+    serde_json::to_string(&plan).expect("the model serialises")
+}
+
+/// Where the time of `build --to json` goes, phase by phase, on the 10 MB
+/// plan (each phase timed alone, median of 5).
+fn phases(text: &str, _large: bool) {
+    if text.is_empty() {
+        return;
+    }
+    let id = perfplan::source::FileId(0);
+    let runs = 5;
+    let scan = median(runs, || {
+        perfplan::syntax::layout::scan(id, text).lines.len()
+    });
+    let parse = median(runs, || perfplan::syntax::parse(id, text).0.items.len());
+    let (tree, _) = perfplan::syntax::parse(id, text);
+    let files = [tree];
+    let index = median(runs, || Ctx::new(&files).projects.len());
+    let ctx = Ctx::new(&files);
+    let rules = median(runs, || perfplan::rules::run(&ctx).len());
+    let resolve = median(runs, || model::resolve(&ctx).map(|p| p.projects.len()));
+    let plan = model::resolve(&ctx).expect("the plan resolves");
+    let json = median(runs, || to_json(&plan).len());
+    let drop_tree = median(runs, || drop(perfplan::syntax::parse(id, text))).saturating_sub(parse);
+    println!(
+        "phases (10 MB): scan {:.4} s (in parse) | parse {:.4} s | index {:.4} s | rules {:.4} s | resolve {:.4} s | json text {:.4} s | freeing the tree {:.4} s",
+        secs(scan),
+        secs(parse),
+        secs(index),
+        secs(rules),
+        secs(resolve),
+        secs(json),
+        secs(drop_tree)
+    );
+    // The slowest rules, each run alone.
+    let mut by_rule: Vec<(Duration, &str)> = perfplan::rules::all()
+        .map(|rule| {
+            let time = median(runs, || {
+                let mut out = Vec::new();
+                (rule.check)(&ctx, &mut out);
+                out.len()
+            });
+            (time, rule.doc.code)
+        })
+        .collect();
+    by_rule.sort_by(|a, b| b.cmp(a));
+    let top: Vec<String> = by_rule
+        .iter()
+        .take(8)
+        .map(|(t, code)| format!("{code} {:.4}", secs(*t)))
+        .collect();
+    println!("slowest rules (10 MB, s): {}", top.join(", "));
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / secs(d)
+}
+
+fn main() {
+    let large = std::env::var_os("PERFPLAN_BENCH_LARGE").is_some_and(|v| !v.is_empty() && v != "0")
+        || std::env::args().any(|a| a == "--large");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "perfplan throughput: medians; MB = 10^6 bytes of plan text; {threads} hardware threads"
+    );
+    println!(
+        "{:>7} {:>9} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>10}",
+        "plan",
+        "bytes",
+        "read s",
+        "MB/s",
+        "check s",
+        "MB/s",
+        "build s",
+        "MB/s",
+        "serde s",
+        "json MB",
+        "build/serde"
+    );
+    let mut builds: Vec<(&str, Duration)> = Vec::new();
+    let mut builds_text = String::new();
+    for size in SIZES {
+        if size.label == "100 MB" && !large {
+            println!(
+                "{:>7} (skipped: set PERFPLAN_BENCH_LARGE=1 or pass --large)",
+                size.label
+            );
+            continue;
+        }
+        let text = generator::generate(size.projects, 1);
+        let bytes = text.len();
+        let path = dir.path().join(format!("plan-{}.plan", size.projects));
+        std::fs::write(&path, &text).expect("write the plan");
+        let map = sources(&path, text);
+        let json = minified_json(&map);
+        assert!(
+            build_json(&map).is_some(),
+            "the generated plan of {} projects builds",
+            size.projects
+        );
+
+        // The baselines first, while no other work is running.
+        let read = median(size.runs, || {
+            std::fs::read_to_string(&path).map(|t| t.len())
+        });
+        let serde = median(size.runs, || {
+            serde_json::from_str::<serde_json::Value>(&json).map(|v| v.is_object())
+        });
+        let checking = median(size.runs, || {
+            check(&map, &Options::default()).diagnostics.len()
+        });
+        let build = median(size.runs, || build_json(&map).map(|j| j.len()));
+        println!(
+            "{:>7} {:>9} | {:>8.4} {:>8.0} | {:>8.4} {:>8.1} | {:>8.4} {:>8.1} | {:>8.4} {:>8.1} | {:>10.2}",
+            size.label,
+            bytes,
+            secs(read),
+            mb_per_s(bytes, read),
+            secs(checking),
+            mb_per_s(bytes, checking),
+            secs(build),
+            mb_per_s(bytes, build),
+            secs(serde),
+            json.len() as f64 / 1e6,
+            secs(build) / secs(serde)
+        );
+        builds.push((size.label, build));
+        if size.label == "10 MB" {
+            builds_text = map
+                .iter()
+                .next()
+                .map(|(_, f)| f.text.clone())
+                .unwrap_or_default();
+        }
+    }
+    phases(&builds_text, large);
+    for pair in builds.windows(2) {
+        let [(small, a), (big, b)] = pair else {
+            continue;
+        };
+        println!(
+            "scaling: build {big} / build {small} = {:.2} (10.0 is linear)",
+            secs(*b) / secs(*a)
+        );
+    }
+}
