@@ -39,38 +39,10 @@ fn build(to: &str, lang: &str) -> Vec<u8> {
     std::fs::read(&out).expect("the output file is written")
 }
 
-/// The strings of `markdown_holds_every_figure_and_text_of_the_seed_tables`
-/// in tests/build.rs: every figure and text of the seed's project tables,
-/// the corrected ones as corrected, and the derived total. Those written in
-/// Markdown syntax (a table row, a heading) are checked as what they are.
-const SEED: [&str; 26] = [
-    "154.50",
-    "13022522P00TD8410008N",
-    "13022522P004189100014",
-    "13022522P00407510001E",
-    "| 预算数 | 50.00 |",
-    "| 预算数 | 64.50 |",
-    "| 预算数 | 40.00 |",
-    "项目资金：64.50万元",
-    "222002中国共产党乐亭县纪律委员会",
-    "222003中共乐亭县委巡察工作领导小组办公室",
-    "| 累计支出 | 25% | 75% | 75% | 100% |",
-    "≤4万元/人",
-    "本着厉行节约的原则，在完成工作任务的前提下，力争人均工作经费不超4万元",
-    "为保障纪律审查和监察调查工作的顺利开展，需要办公费、差旅费、印刷费、公务用车运行维护费等方面的开支。",
-    "保障县级纪检监察机关检举举报平台基层版终端电脑和外部设备进行信息化创新工程，涉密内网加密机更换以及购置电子数据调查设备和筹建“监督一点通”服务平台。",
-    "巡察、完成市级提级交叉巡察经费",
-    "县内巡察工作有序开展、巡视率达100%，构建无禁区全覆盖监督网，",
-    "年度内完成对全县20个单位和120个村级党组织开展常规巡察",
-    "时间进度与执行进度、工作完成进度相一致",
-    "通过巡察工作，查找问题、解决问题，巡察工作深入民心，服务对象满意",
-    "提高案件办结工作效率",
-    "加强节约集约利用，促进生态文明建设",
-    "根据年初工作计划安排",
-    "#### 组织保障",
-    "#### 制度保障",
-    "#### 可行性保障",
-];
+#[path = "common/seed.rs"]
+mod seed;
+
+use seed::SEED;
 
 /// What one expected string means in a Word or Excel file.
 #[derive(Debug)]

@@ -350,40 +350,19 @@ fn change(out: &Out, c: &Change) -> String {
             name,
             old,
             new,
-        } => {
-            format!(
-                "{} {} {}",
-                out.t("指标值", "target"),
-                ind(path, name),
-                out.value(old, new)
-            )
-        }
+        } => field_of(out, ("指标值", "target"), &ind(path, name), old, new),
         Change::Basis {
             path,
             name,
             old,
             new,
-        } => {
-            format!(
-                "{} {} {}",
-                out.t("指标值确定依据", "basis"),
-                ind(path, name),
-                out.value(old, new)
-            )
-        }
+        } => field_of(out, ("指标值确定依据", "basis"), &ind(path, name), old, new),
         Change::Weight {
             path,
             name,
             old,
             new,
-        } => {
-            format!(
-                "{} {} {}",
-                out.t("分值", "weight"),
-                ind(path, name),
-                out.value(old, new)
-            )
-        }
+        } => field_of(out, ("分值", "weight"), &ind(path, name), old, new),
         Change::Description { path, name, pieces } => {
             format!(
                 "{} {}{}{}",
@@ -418,6 +397,15 @@ fn change(out: &Out, c: &Change) -> String {
             )
         }
     }
+}
+
+/// `指标值 产出.数量「名称」 ≥95% → ≥98%`: a labelled old → new of one indicator.
+fn field_of(out: &Out, label: (&str, &str), indicator: &str, old: &str, new: &str) -> String {
+    format!(
+        "{} {indicator} {}",
+        out.t(label.0, label.1),
+        out.value(old, new)
+    )
 }
 
 fn md_escape(s: &str) -> String {
