@@ -42,3 +42,35 @@ fn every_code_can_be_explained_in_both_languages() {
         }
     }
 }
+
+/// The code blocks of a Markdown file that hold a whole plan (they start
+/// with a comment or a `计划`/`plan` header).
+fn plan_blocks(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .expect("readable");
+    text.split("```")
+        .skip(1)
+        .step_by(2)
+        .map(|b| b.strip_prefix('\n').unwrap_or(b).to_string())
+        .filter(|b| b.starts_with("计划 ") || b.starts_with("plan ") || b.starts_with("# "))
+        .filter(|b| b.contains('{'))
+        .collect()
+}
+
+/// The whole plans shown in the README and the language reference check
+/// with no diagnostic: the documentation never shows a plan that fails.
+#[test]
+fn plans_shown_in_the_documentation_check_clean() {
+    let mut seen = 0;
+    for file in ["README.md", "docs/language.md"] {
+        for block in plan_blocks(file) {
+            let mut sources = perfplan::source::SourceMap::new();
+            sources.add(perfplan::source::SourceFile::new(file, block.clone()));
+            let checked = perfplan::check::check(&sources, &Default::default());
+            let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            assert!(codes.is_empty(), "{file}: {codes:?} in\n{block}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "the documentation's plans were not found");
+}
