@@ -3,22 +3,12 @@
 
 use std::path::Path;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::perfplan;
+
 #[path = "common/seed.rs"]
 mod seed;
-use std::process::Command;
-
-fn perfplan(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the perfplan binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 const ZH: &str = "examples/leting-jijian-2022.plan";
 const EN: &str = "examples/leting-jijian-2022.en.plan";

@@ -5,25 +5,12 @@
 use std::path::Path;
 use std::process::Command;
 
-fn perfplan_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the perfplan binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{perfplan, perfplan_in};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn perfplan(args: &[&str]) -> (i32, String, String) {
-    perfplan_in(root(), args)
 }
 
 /// The snapshot of one pair: both sources, then the diff in each language

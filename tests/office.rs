@@ -11,28 +11,24 @@ use perfplan::model;
 use perfplan::sema::Ctx;
 use perfplan::source::{SourceFile, SourceMap};
 use std::io::{Cursor, Read};
-use std::process::Command;
+
+#[path = "common/cli.rs"]
+mod cli;
+
+/// The exit code and standard error of a run at the repository's root.
+fn run(args: &[&str]) -> (i32, String) {
+    let (code, _, stderr) = cli::perfplan(args);
+    (code, stderr)
+}
 
 const ZH: &str = "examples/leting-jijian-2022.plan";
-
-fn perfplan(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the perfplan binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 /// The bytes `perfplan build --to FORMAT -o FILE` writes.
 fn build(to: &str, lang: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let out = dir.path().join(format!("plan.{to}"));
     let out_str = out.to_string_lossy().into_owned();
-    let (code, stderr) = perfplan(&[
+    let (code, stderr) = run(&[
         "build", ZH, "--to", to, "--lang", lang, "--color", "never", "-o", &out_str,
     ]);
     assert_eq!(code, 0, "build --to {to}:\n{stderr}");
@@ -677,10 +673,10 @@ fn emitters_are_deterministic_in_process() {
 #[test]
 fn binary_formats_need_an_output_file() {
     for to in ["docx", "xlsx"] {
-        let (code, stderr) = perfplan(&["build", ZH, "--to", to, "--lang", "en"]);
+        let (code, stderr) = run(&["build", ZH, "--to", to, "--lang", "en"]);
         assert_eq!(code, 2, "--to {to} without -o:\n{stderr}");
         assert!(stderr.contains("-o"), "{stderr}");
-        let (code, stderr) = perfplan(&["build", ZH, "--to", to, "--lang", "zh"]);
+        let (code, stderr) = run(&["build", ZH, "--to", to, "--lang", "zh"]);
         assert_eq!(code, 2);
         assert!(stderr.contains("请用 -o 指定输出文件"), "{stderr}");
     }

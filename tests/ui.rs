@@ -7,21 +7,10 @@
 //! `INSTA_UPDATE=always cargo test --test ui`, then review the new snapshot.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn perfplan(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the perfplan binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::perfplan;
 
 /// The `.plan` files of a directory under `tests/ui`, sorted.
 fn cases(dir: &str) -> Vec<PathBuf> {

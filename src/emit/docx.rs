@@ -25,10 +25,7 @@ use docx_rs::{
     VMergeType, WidthType,
 };
 
-/// Why the document could not be written (the zip writer failed).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Error(String);
+pub use super::RenderError as Error;
 
 /// A4 portrait, in twentieths of a point.
 const PAGE: (u32, u32) = (11906, 16838);
@@ -69,7 +66,7 @@ pub fn to_docx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, Error> {
         .footer(footer)
         .build()
         .pack(&mut out)
-        .map_err(|e| Error(e.to_string()))?;
+        .map_err(Error::from_display)?;
     Ok(out.into_inner())
 }
 

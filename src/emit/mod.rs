@@ -7,3 +7,14 @@ pub mod json;
 mod layout;
 pub mod markdown;
 pub mod xlsx;
+
+/// Why a binary document could not be written: the writer library failed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RenderError(String);
+
+impl RenderError {
+    fn from_display(e: impl std::fmt::Display) -> RenderError {
+        RenderError(e.to_string())
+    }
+}

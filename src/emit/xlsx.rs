@@ -25,14 +25,11 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
-/// Why the workbook could not be written.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Error(String);
+pub use super::RenderError as Error;
 
 impl From<XlsxError> for Error {
     fn from(e: XlsxError) -> Error {
-        Error(e.to_string())
+        Error::from_display(e)
     }
 }
 
