@@ -10,9 +10,14 @@
 //! ```
 //!
 //! Each figure is the median of several runs. `check` and `build` are the
-//! library calls the binary makes (`check::check`; then `model::resolve`
-//! and the pretty JSON text, as `perfplan build --to json` writes it), on
-//! the text already in memory; reading the file is the first baseline.
+//! library calls the binary makes (`check::check_outline`; then
+//! `build::JsonBuild`, which parses the projects again run by run and
+//! writes the pretty JSON as `perfplan build --to json` does), on the text
+//! already in memory; reading the file is the first baseline.
+//!
+//! Peak memory is measured on the binary itself: `perfplan check` and
+//! `perfplan build --to json -o FILE` run as child processes, and their
+//! peak resident size (from `wait4`) is shown next to the plan's size.
 //! The plans come from `examples/gen.rs` (about 1.6 KB per project) and are
 //! written to a temporary directory that is removed at the end.
 
@@ -20,7 +25,8 @@
 #[path = "../examples/gen.rs"]
 mod generator;
 
-use perfplan::check::{Options, check};
+use perfplan::build::JsonBuild;
+use perfplan::check::{Options, check, check_outline};
 use perfplan::emit::json::to_json;
 use perfplan::model;
 use perfplan::sema::Ctx;
@@ -76,13 +82,68 @@ fn sources(path: &Path, text: String) -> SourceMap {
 
 /// What `perfplan build --to json` computes: the checked plan, resolved and
 /// serialised; `None` when the plan has errors.
-fn build_json(map: &SourceMap) -> Option<String> {
-    let checked = check(map, &Options::default());
-    if checked.error_count() > 0 {
+fn build_json(map: &SourceMap) -> Option<Vec<u8>> {
+    let outline = check_outline(map, &Options::default());
+    if outline.error_count() > 0 {
         return None;
     }
-    let ctx = Ctx::new(&checked.files);
-    model::resolve(&ctx).map(|plan| to_json(&plan))
+    let build = JsonBuild::new(map, outline)?;
+    let mut out = Vec::new();
+    build.write(&mut out).ok()?;
+    Some(out)
+}
+
+/// The peak resident size, in bytes, of the `perfplan` binary run with
+/// `args`, median of `runs`.
+fn peak_memory(args: &[&std::ffi::OsStr], runs: usize) -> u64 {
+    let mut peaks: Vec<u64> = (0..runs).map(|_| peak_of_one_run(args)).collect();
+    peaks.sort();
+    peaks[peaks.len() / 2]
+}
+
+/// Runs the binary once and returns its peak resident size. Linux counts
+/// a process's size before `exec` in its peak, so the binary is started
+/// by a fresh, small copy of this benchmark (`--peak-of`), not by this
+/// process, which holds the plans and their JSON.
+fn peak_of_one_run(args: &[&std::ffi::OsStr]) -> u64 {
+    let me = std::env::current_exe().expect("the benchmark's path");
+    let output = std::process::Command::new(me)
+        .arg(PEAK_OF)
+        .args(args)
+        .output()
+        .expect("run the benchmark as a launcher");
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("perfplan {args:?} failed: {text}"))
+}
+
+/// The argument that makes this benchmark a launcher of the binary.
+const PEAK_OF: &str = "--peak-of";
+
+/// As a launcher: runs the binary with `args`, waits for it and prints its
+/// peak resident size in bytes.
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is waited for by `wait4`, which also gives its peak"
+)]
+fn launch(args: &[String]) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run perfplan");
+    let pid = i32::try_from(child.id()).expect("a pid");
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills; the child is ours
+    // and has not been waited for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    if waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0 {
+        // Linux reports kilobytes.
+        println!("{}", u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024);
+    }
 }
 
 /// The plan's JSON output, minified.
@@ -115,7 +176,7 @@ fn phases(text: &str, _large: bool) {
     let json = median(runs, || to_json(&plan).len());
     let drop_tree = median(runs, || drop(perfplan::syntax::parse(id, text))).saturating_sub(parse);
     println!(
-        "phases (10 MB): scan {:.4} s (in parse) | parse {:.4} s | index {:.4} s | rules {:.4} s | resolve {:.4} s | json text {:.4} s | freeing the tree {:.4} s",
+        "phases (10 MB, whole trees): scan {:.4} s (in parse) | parse {:.4} s | index {:.4} s | rules {:.4} s | resolve {:.4} s | json text {:.4} s | freeing the tree {:.4} s",
         secs(scan),
         secs(parse),
         secs(index),
@@ -123,6 +184,24 @@ fn phases(text: &str, _large: bool) {
         secs(resolve),
         secs(json),
         secs(drop_tree)
+    );
+    // What `perfplan check` and `build --to json` do instead.
+    let map = sources(Path::new("plan.plan"), text.to_string());
+    let whole = median(runs, || check(&map, &Options::default()).diagnostics.len());
+    let outline = median(runs, || {
+        check_outline(&map, &Options::default()).diagnostics.len()
+    });
+    let checked = check_outline(&map, &Options::default());
+    let build = JsonBuild::new(&map, checked).expect("the plan builds");
+    let second = median(runs, || {
+        let mut out = Vec::new();
+        build.write(&mut out).map(|()| out.len())
+    });
+    println!(
+        "phases (10 MB, outline): check whole trees {:.4} s | check in outline {:.4} s | then parse, resolve and write the projects again {:.4} s",
+        secs(whole),
+        secs(outline),
+        secs(second)
     );
     // The slowest rules, each run alone.
     let mut by_rule: Vec<(Duration, &str)> = perfplan::rules::all()
@@ -153,6 +232,11 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == PEAK_OF) {
+        launch(&args[at + 1..]);
+        return;
+    }
     let large = std::env::var_os("PERFPLAN_BENCH_LARGE").is_some_and(|v| !v.is_empty() && v != "0")
         || std::env::args().any(|a| a == "--large");
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -175,6 +259,7 @@ fn main() {
         "build/serde"
     );
     let mut builds: Vec<(&str, Duration)> = Vec::new();
+    let mut memory: Vec<String> = Vec::new();
     let mut builds_text = String::new();
     for size in SIZES {
         if size.label == "100 MB" && !large {
@@ -204,7 +289,7 @@ fn main() {
             serde_json::from_str::<serde_json::Value>(&json).map(|v| v.is_object())
         });
         let checking = median(size.runs, || {
-            check(&map, &Options::default()).diagnostics.len()
+            check_outline(&map, &Options::default()).diagnostics.len()
         });
         let build = median(size.runs, || build_json(&map).map(|j| j.len()));
         println!(
@@ -222,6 +307,21 @@ fn main() {
             secs(build) / secs(serde)
         );
         builds.push((size.label, build));
+        let out = dir.path().join("out.json");
+        let check_peak = peak_memory(&["check".as_ref(), path.as_os_str()], 3);
+        let build_args = ["build", "--to", "json", "-o"].map(std::ffi::OsStr::new);
+        let build_peak = peak_memory(
+            &[&build_args[..], &[out.as_os_str(), path.as_os_str()]].concat(),
+            3,
+        );
+        memory.push(format!(
+            "{:>7}: check {:.1} MB = {:.2}x | build --to json {:.1} MB = {:.2}x",
+            size.label,
+            check_peak as f64 / 1e6,
+            check_peak as f64 / bytes as f64,
+            build_peak as f64 / 1e6,
+            build_peak as f64 / bytes as f64
+        ));
         if size.label == "10 MB" {
             builds_text = map
                 .iter()
@@ -229,6 +329,12 @@ fn main() {
                 .map(|(_, f)| f.text.clone())
                 .unwrap_or_default();
         }
+    }
+    println!(
+        "peak memory of the binary (resident, median of 3), as a multiple of the plan's size:"
+    );
+    for line in &memory {
+        println!("{line}");
     }
     phases(&builds_text, large);
     for pair in builds.windows(2) {

@@ -8,12 +8,16 @@
 //!
 //! - `check` returns, and every label of every diagnostic is a range of its
 //!   file on character boundaries; both renderers run;
-//! - a plan without errors resolves, its JSON parses back, and its
+//! - `check_outline` (what `perfplan check` runs) gives the same
+//!   diagnostics as `check`;
+//! - a plan without errors resolves, its JSON parses back and is the JSON
+//!   `build --to json` writes a run of projects at a time, and its
 //!   Markdown is written in both languages;
 //! - each file that `fmt` accepts formats again to the same text
 //!   (idempotence) and still parses without a diagnostic.
 
-use perfplan::check::{Options, check};
+use perfplan::build::JsonBuild;
+use perfplan::check::{Options, check, check_outline};
 use perfplan::diagnostic::Lang;
 use perfplan::emit::{json::to_json, markdown::to_markdown};
 use perfplan::format::format;
@@ -58,6 +62,11 @@ pub fn run(data: &[u8]) {
     let _ = render_human(&sources, &checked.diagnostics, Lang::En, Style::Short);
     let json_lines = render_json(&sources, &checked.diagnostics, Lang::En);
     assert_eq!(json_lines.lines().count(), checked.diagnostics.len());
+    let outline = check_outline(&sources, &Options::default());
+    assert!(
+        outline.diagnostics == checked.diagnostics,
+        "check_outline and check disagree"
+    );
 
     if checked.error_count() == 0 {
         let ctx = Ctx::new(&checked.files);
@@ -66,6 +75,14 @@ pub fn run(data: &[u8]) {
             if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
                 panic!("the built JSON does not parse: {e}");
             }
+            let mut streamed = Vec::new();
+            if let Some(build) = JsonBuild::new(&sources, outline) {
+                build.write(&mut streamed).expect("write to memory");
+            }
+            assert!(
+                streamed == json.as_bytes(),
+                "build --to json differs from the resolved plan's JSON"
+            );
             let _ = to_markdown(&plan, Lang::Zh);
             let _ = to_markdown(&plan, Lang::En);
         }

@@ -202,7 +202,7 @@ pub enum PlanStmt {
         span: Span,
     },
     /// `资金 154.50`: the department total, stated to be checked.
-    Funds(Funds),
+    Funds(Box<Funds>),
 }
 
 #[derive(Clone, Debug)]
@@ -226,7 +226,7 @@ pub struct Overall {
 #[derive(Clone, Debug)]
 pub enum OverallStmt {
     Goal(TextStmt),
-    Indicator(Indicator),
+    Indicator(Box<Indicator>),
 }
 
 /// `分项目标 信息化 { … }`
@@ -241,7 +241,7 @@ pub struct Summary {
 #[derive(Clone, Debug)]
 pub enum SummaryStmt {
     Name(TextStmt),
-    Funds(Funds),
+    Funds(Box<Funds>),
     Goal(TextStmt),
 }
 
@@ -266,6 +266,25 @@ pub struct Project {
     pub span: Span,
 }
 
+impl Project {
+    /// Drops every statement but the project's code, unit, funds and
+    /// goals: what the rules that compare projects with each other, and
+    /// the department-level parts of the output, need of it. `check` keeps
+    /// a large plan's projects this way once their own rules have run.
+    pub fn cut_to_outline(&mut self) {
+        self.body.retain(|s| {
+            matches!(
+                s,
+                ProjectStmt::Code { .. }
+                    | ProjectStmt::Unit { .. }
+                    | ProjectStmt::Funds(_)
+                    | ProjectStmt::Goal(_)
+            )
+        });
+        self.body.shrink_to_fit();
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum ProjectStmt {
     Code {
@@ -278,12 +297,15 @@ pub enum ProjectStmt {
         code: Code,
         span: Span,
     },
-    Funds(Funds),
+    /// Boxed, as the indicator: the common statements stay small.
+    Funds(Box<Funds>),
     Purpose(TextStmt),
     Schedule(Schedule),
     Goal(TextStmt),
     Basis(TextStmt),
-    Indicator(Indicator),
+    /// Boxed: an indicator is four times the size of the other
+    /// statements, and a plan's statements are mostly indicators.
+    Indicator(Box<Indicator>),
 }
 
 /// `资金 64.50（财政 64.50）`

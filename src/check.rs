@@ -1,11 +1,17 @@
 //! The compiler driver: from the source files of one plan to its syntax
 //! trees and every diagnostic, sorted for display.
+//!
+//! [`check`] keeps every tree whole, for what needs all of a plan at once
+//! (`diff`, the Word, Excel and Markdown documents). [`check_outline`]
+//! gives the same diagnostics while holding a large plan's projects one
+//! run at a time, so that its memory stays a small multiple of the plan's
+//! text: `perfplan check` and `build --to json` use it.
 
-use crate::ast;
+use crate::ast::{self, Item};
 use crate::diagnostic::{self, Diagnostic};
-use crate::rules::{self, lint};
+use crate::rules::{self, Scope, lint};
 use crate::sema::Ctx;
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap, Span};
 use crate::syntax;
 use rayon::prelude::*;
 
@@ -32,11 +38,31 @@ pub struct Checked {
 
 impl Checked {
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        diagnostic::error_count(&self.diagnostics)
     }
 
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// The result of [`check_outline`]: the diagnostics of [`check`], and the
+/// trees with every project cut to its outline (its code, unit, funds and
+/// goals; see [`ast::Project::cut_to_outline`]). The items that are not
+/// projects are whole.
+#[derive(Debug, Default)]
+pub struct Outline {
+    /// One tree per file, in the order of the source map.
+    pub files: Vec<ast::File>,
+    /// Every problem found, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// As in [`Checked::semantic_checked`].
+    pub semantic_checked: bool,
+}
+
+impl Outline {
+    pub fn error_count(&self) -> usize {
+        diagnostic::error_count(&self.diagnostics)
     }
 }
 
@@ -65,4 +91,171 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     }
     diagnostic::sort(&mut checked.diagnostics);
     checked
+}
+
+/// [`check`], without holding a plan's projects whole: the same
+/// diagnostics, in the same order.
+///
+/// First the items of every file that are not projects are parsed: the
+/// settings every project is checked against. Then each file is parsed in
+/// runs (see [`syntax::parse_with`]); as soon as a run is parsed, the rules
+/// of [`Scope::Item`] check its projects and the projects are cut to their
+/// outline. Last, the items that are not projects are checked by the same
+/// rules, and the whole plan, in outline, by the rules of [`Scope::Plan`].
+pub fn check_outline(sources: &SourceMap, options: &Options) -> Outline {
+    outline_in_runs(sources, options, syntax::RUN_BYTES)
+}
+
+/// [`check_outline`], with runs of about `run_bytes`.
+fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> Outline {
+    let files: Vec<_> = sources.iter().collect();
+    let settings: Vec<ast::File> = files
+        .par_iter()
+        .map(|(id, file)| ast::File {
+            id: *id,
+            items: syntax::items_but_projects(*id, &file.text),
+            comments: Vec::new(),
+        })
+        .collect();
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(id, file)| {
+            let each_run = |items: &mut Vec<Item>| check_run(&settings, *id, items);
+            syntax::parse_with_runs(*id, &file.text, run_bytes, &each_run)
+        })
+        .collect();
+    let mut outline = Outline::default();
+    let mut found = Vec::new();
+    for (tree, diagnostics, runs) in parsed {
+        outline.files.push(tree);
+        outline.diagnostics.extend(diagnostics);
+        found.extend(runs.into_iter().flatten());
+    }
+    if outline.diagnostics.is_empty() {
+        found.extend(rules::run_scope(&Ctx::new(&settings), Scope::Item));
+        let plan = Ctx::new(&outline.files);
+        found.extend(rules::run_scope(&plan, Scope::Plan));
+        let plan_lints = lint::plan_settings(&plan);
+        outline.diagnostics = lint::apply(found, &plan_lints, &options.lints);
+        outline.semantic_checked = true;
+    }
+    diagnostic::sort(&mut outline.diagnostics);
+    outline
+}
+
+/// Checks the projects among the items of one run against the plan's
+/// `settings`, keeps what is reported inside them (the items that are not
+/// projects are only context here: they are checked once, apart), and cuts
+/// the projects to their outline.
+fn check_run(settings: &[ast::File], file: FileId, items: &mut [Item]) -> Vec<Diagnostic> {
+    let mut found = {
+        let ctx = Ctx::for_run(settings, file, items);
+        if ctx.projects.is_empty() {
+            return Vec::new();
+        }
+        rules::run_scope(&ctx, Scope::Item)
+    };
+    let spans: Vec<Span> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Project(p) => Some(p.span),
+            _ => None,
+        })
+        .collect();
+    found.retain(|d| {
+        d.location()
+            .is_some_and(|(f, at)| f == file && within(&spans, at))
+    });
+    for item in items {
+        if let Item::Project(p) = item {
+            p.cut_to_outline();
+        }
+    }
+    found
+}
+
+/// Whether `at` lies inside one of `spans`, which are in order and apart.
+fn within(spans: &[Span], at: Span) -> bool {
+    let next = spans.partition_point(|s| s.start <= at.start);
+    next > 0 && spans[next - 1].end >= at.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+    use std::path::{Path, PathBuf};
+
+    /// Every plan of the repository: the examples, the seed, the profiles
+    /// and the test plans (one per rule that triggers it, one that does
+    /// not, and the syntax errors).
+    fn plans() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut dirs = vec![
+            root.join("examples"),
+            root.join("profiles"),
+            root.join("tests"),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "plan") {
+                    out.push(path);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn one_file(text: &str) -> SourceMap {
+        let mut map = SourceMap::new();
+        map.add(SourceFile::new("plan.plan", text));
+        map
+    }
+
+    /// Checking in outline, in runs of every size down to one item each,
+    /// gives what checking the whole trees gives, on every plan of the
+    /// repository: the rules' scopes are right.
+    #[test]
+    fn outline_gives_the_diagnostics_of_the_whole_trees() {
+        let plans = plans();
+        assert!(plans.len() > 100, "{} plans", plans.len());
+        let options = Options::default();
+        for path in plans {
+            let text = std::fs::read_to_string(&path).expect("a plan");
+            let map = one_file(&text);
+            let whole = check(&map, &options);
+            for run_bytes in [1, 300, usize::MAX] {
+                let outline = outline_in_runs(&map, &options, run_bytes);
+                assert_eq!(
+                    outline.diagnostics,
+                    whole.diagnostics,
+                    "{} in runs of {run_bytes} bytes",
+                    path.display()
+                );
+                assert_eq!(outline.semantic_checked, whole.semantic_checked);
+            }
+        }
+    }
+
+    /// The same over a plan of several files, the header in the last one.
+    #[test]
+    fn outline_of_a_plan_in_several_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("tests/seed/as-filed.plan")).expect("seed");
+        let cut = text.find("\n项目 ").expect("a project");
+        let mut map = SourceMap::new();
+        map.add(SourceFile::new("projects.plan", &text[cut + 1..]));
+        map.add(SourceFile::new("header.plan", &text[..cut + 1]));
+        let whole = check(&map, &Options::default());
+        assert!(whole.error_count() > 0);
+        for run_bytes in [1, usize::MAX] {
+            let outline = outline_in_runs(&map, &Options::default(), run_bytes);
+            assert_eq!(outline.diagnostics, whole.diagnostics);
+        }
+    }
 }

@@ -153,6 +153,11 @@ impl Diagnostic {
     }
 }
 
+/// How many of `diagnostics` are errors.
+pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
 /// Sorts diagnostics by file, then position, then code: the order in which
 /// they are shown, whatever order the phases found them in.
 pub fn sort(diagnostics: &mut [Diagnostic]) {

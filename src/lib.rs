@@ -5,6 +5,7 @@
 //! terminals and exit codes. See ARCHITECTURE.md for the phases.
 
 pub mod ast;
+pub mod build;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;

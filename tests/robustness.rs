@@ -15,7 +15,7 @@
 //! slice the source with it.
 
 use perfplan::ast::{Item, ProjectStmt};
-use perfplan::check::check;
+use perfplan::check::{check, check_outline};
 use perfplan::diagnostic::{Diagnostic, Lang};
 use perfplan::render::{Style, render_human, render_json};
 use perfplan::source::{FileId, Position, SourceFile, SourceMap};
@@ -167,6 +167,11 @@ fn exercise_with(name: &str, text: &str) -> Vec<Diagnostic> {
     let checked = check(&sources, &Default::default());
     assert_spans_valid(&sources, &checked.diagnostics, name);
     assert_eq!(checked.files.len(), 1, "{name}: one tree per file");
+    let outline = check_outline(&sources, &Default::default());
+    assert!(
+        outline.diagnostics == checked.diagnostics,
+        "{name}: check_outline and check disagree"
+    );
 
     let human = render_human(&sources, &checked.diagnostics, Lang::Zh, Style::Rich);
     assert_eq!(

@@ -5,7 +5,10 @@
 //!    diagnostic at all, build, and are the same bytes for the same seed;
 //! 2. parallel parsing: a plan of many files, and a file large enough to
 //!    be parsed in parallel runs, give the same trees and diagnostics, in
-//!    the same order, with one thread as with several;
+//!    the same order, with one thread as with several; checking a large
+//!    plan a run of projects at a time (`check_outline`) finds what
+//!    checking its whole trees finds, and `build --to json` a run at a time
+//!    writes the bytes of the whole model's JSON;
 //! 3. hostile input, each bounded in time: a string of tens of megabytes,
 //!    a project of 200 000 indicator rows, numbers of a million digits,
 //!    lines of megabytes, a million braces — a diagnostic or a clean
@@ -24,7 +27,8 @@ mod generator;
 #[path = "../fuzz/pipeline.rs"]
 mod pipeline;
 
-use perfplan::check::{Checked, Options, check};
+use perfplan::build::JsonBuild;
+use perfplan::check::{Checked, Options, check, check_outline};
 use perfplan::diagnostic::Diagnostic;
 use perfplan::emit::json::to_json;
 use perfplan::model;
@@ -167,6 +171,64 @@ fn parallel_parsing_does_not_depend_on_the_threads() {
         "{:?}",
         codes(&one.diagnostics)
     );
+}
+
+/// A plan large enough for many runs, with problems both within projects
+/// (sources that do not add up, a share over 100%) and between them (a
+/// project id used twice, a summary of no project, a department total
+/// that is not the sum): `check_outline` reports exactly what `check`
+/// reports, with one thread and with four.
+#[test]
+fn checking_in_outline_finds_what_the_whole_trees_show() {
+    let mut text = generator::generate(400, 9);
+    let starts: Vec<usize> = text.match_indices("\n项目 ").map(|(i, _)| i + 1).collect();
+    let first_project = &text[starts[0]..starts[1]];
+    let duplicate = first_project.to_string();
+    let funds_at = starts[250] + text[starts[250]..].find("  资金 ").expect("funds");
+    let funds_end = funds_at + text[funds_at..].find('\n').expect("a line");
+    text.replace_range(funds_at..funds_end, "  资金 10.00 (财政 4.00)");
+    let share_at = starts[320] + text[starts[320]..].find("% 描述").expect("a share") - 2;
+    text.insert(share_at, '9');
+    text.push_str(&duplicate);
+    text.push_str("分项目标 没有这个项目 {\n  目标 \"x\"\n}\n");
+    let header_end = text.find("\n}\n").expect("the header's end");
+    text.insert_str(header_end, "\n  资金 1.00");
+    assert!(text.len() > 512 * 1024, "big enough for several runs");
+    let sources = one_file("plan.plan", text);
+
+    let whole = check(&sources, &Options::default());
+    assert!(whole.semantic_checked);
+    let found = codes(&whole.diagnostics);
+    for code in ["E0302", "E0303", "E0601", "E0604"] {
+        assert!(found.contains(&code), "{code} in {found:?}");
+    }
+    for threads in [1, 4] {
+        let outline = with_threads(threads, || check_outline(&sources, &Options::default()));
+        assert!(
+            outline.diagnostics == whole.diagnostics,
+            "{threads} threads: {:?}",
+            codes(&outline.diagnostics)
+        );
+    }
+}
+
+/// `build --to json` of a plan in many runs: the bytes of the whole
+/// resolved model's JSON, with one thread and with four.
+#[test]
+fn json_a_run_at_a_time_is_the_whole_models_json() {
+    let sources = one_file("plan.plan", generator::generate(400, 3));
+    let checked = check(&sources, &Options::default());
+    let expected = to_json(&model::resolve(&Ctx::new(&checked.files)).expect("it builds"));
+    for threads in [1, 4] {
+        let written = with_threads(threads, || {
+            let outline = check_outline(&sources, &Options::default());
+            let build = JsonBuild::new(&sources, outline).expect("it builds");
+            let mut out = Vec::new();
+            build.write(&mut out).expect("write to memory");
+            out
+        });
+        assert!(written == expected.as_bytes(), "{threads} threads");
+    }
 }
 
 // ------------------------------------------------------------ hostile input

@@ -3,9 +3,10 @@
 
 use super::args::{BuildArgs, Cli, Format};
 use super::{errors, input, report};
-use perfplan::check::{Options, check};
-use perfplan::diagnostic::Lang;
-use perfplan::emit::{docx::to_docx, json::write_json, markdown::to_markdown, xlsx::to_xlsx};
+use perfplan::build::JsonBuild;
+use perfplan::check::{Options, check, check_outline};
+use perfplan::diagnostic::{Diagnostic, Lang, error_count};
+use perfplan::emit::{docx::to_docx, json::to_json, markdown::to_markdown, xlsx::to_xlsx};
 use perfplan::model;
 use perfplan::sema::Ctx;
 use std::io::Write;
@@ -22,16 +23,30 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         lints: args.lints.lint_settings(lang)?,
     };
     let sources = input::read_all(&args.files, lang)?;
-    let checked = check(&sources, &options);
-    if !checked.diagnostics.is_empty() {
-        report(&sources, &checked, cli.message_format, lang, color)?;
+    let shown = |diagnostics: &[Diagnostic]| -> miette::Result<bool> {
+        if !diagnostics.is_empty() {
+            report(&sources, diagnostics, cli.message_format, lang, color)?;
+        }
+        Ok(error_count(diagnostics) > 0)
+    };
+    if matches!(args.to, Format::Json) {
+        // JSON is written as the projects are resolved, a few at a time:
+        // the whole plan is never held in memory.
+        let outline = check_outline(&sources, &options);
+        if shown(&outline.diagnostics)? {
+            return Ok(ExitCode::from(1));
+        }
+        let build = JsonBuild::new(&sources, outline).ok_or_else(|| errors::cannot_build(lang))?;
+        write_output(args, lang, |out| build.write(out))?;
+        return Ok(ExitCode::SUCCESS);
     }
-    if checked.error_count() > 0 {
+    let checked = check(&sources, &options);
+    if shown(&checked.diagnostics)? {
         return Ok(ExitCode::from(1));
     }
     let plan = model::resolve(&Ctx::new(&checked.files));
     // The model owns its text: the trees and the sources can go before
-    // the output is written, which bounds the peak memory of a large plan.
+    // the document is made.
     drop(checked);
     drop(sources);
     let Some(plan) = plan else {
@@ -39,28 +54,32 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     };
     let render = |e: &dyn std::fmt::Display| errors::cannot_render(args.to.name(), e, lang);
     let bytes = match args.to {
-        Format::Json => None,
-        Format::Md => Some(to_markdown(&plan, lang).into_bytes()),
-        Format::Docx => Some(to_docx(&plan, lang).map_err(|e| render(&e))?),
-        Format::Xlsx => Some(to_xlsx(&plan, lang).map_err(|e| render(&e))?),
+        Format::Json => to_json(&plan).into_bytes(),
+        Format::Md => to_markdown(&plan, lang).into_bytes(),
+        Format::Docx => to_docx(&plan, lang).map_err(|e| render(&e))?,
+        Format::Xlsx => to_xlsx(&plan, lang).map_err(|e| render(&e))?,
     };
-    // JSON is written as it is serialised; the other formats as built.
-    let write = |out: &mut dyn Write| match &bytes {
-        Some(b) => out.write_all(b),
-        None => write_json(&plan, out),
-    };
+    write_output(args, lang, |out| out.write_all(&bytes))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the output to `-o FILE`, atomically, or to standard output.
+fn write_output(
+    args: &BuildArgs,
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> miette::Result<()> {
     match &args.output {
         Some(path) => {
-            write_atomically_with(path, write).map_err(|e| errors::cannot_write(path, &e, lang))?
+            write_atomically_with(path, write).map_err(|e| errors::cannot_write(path, &e, lang))
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             write(&mut out)
                 .and_then(|()| out.flush())
-                .map_err(|e| errors::output_failed(e, lang))?
+                .map_err(|e| errors::output_failed(e, lang))
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes a temporary file beside the target, then renames it over the

@@ -90,12 +90,24 @@ fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option
     sources.add(SourceFile::new(spec, text));
     let checked = check(&sources, &Options::default());
     if !checked.semantic_checked {
-        report(&sources, &checked, cli.message_format, lang, color)?;
+        report(
+            &sources,
+            &checked.diagnostics,
+            cli.message_format,
+            lang,
+            color,
+        )?;
         return Ok(None);
     }
     let plan = model::resolve(&Ctx::new(&checked.files));
     if plan.is_none() {
-        report(&sources, &checked, cli.message_format, lang, color)?;
+        report(
+            &sources,
+            &checked.diagnostics,
+            cli.message_format,
+            lang,
+            color,
+        )?;
     }
     Ok(plan)
 }

@@ -3,7 +3,6 @@
 use super::args::{Cli, FmtArgs};
 use super::build::write_atomically;
 use super::{errors, input};
-use perfplan::check::Checked;
 use perfplan::diagnostic::Lang;
 use perfplan::format::{Options, format};
 use perfplan::source::{SourceFile, SourceMap};
@@ -82,12 +81,7 @@ fn show_syntax_errors(
 ) -> miette::Result<()> {
     let mut sources = SourceMap::new();
     sources.add(source);
-    let checked = Checked {
-        files: Vec::new(),
-        diagnostics,
-        semantic_checked: false,
-    };
-    super::report(&sources, &checked, cli.message_format, lang, color)
+    super::report(&sources, &diagnostics, cli.message_format, lang, color)
 }
 
 /// Every `.plan` file under a directory, sorted, skipping hidden

@@ -12,8 +12,9 @@ mod input;
 
 use args::{Cli, ColorArg, Command, MessageFormat};
 use clap::Parser;
-use perfplan::check::{Checked, check};
+use perfplan::check::check_outline;
 use perfplan::codes;
+use perfplan::diagnostic::Diagnostic;
 use perfplan::diagnostic::Lang;
 use perfplan::render;
 use perfplan::source::SourceMap;
@@ -56,8 +57,14 @@ fn run_check(
         lints: args.lints.lint_settings(lang)?,
     };
     let sources = input::read_all(&args.files, lang)?;
-    let checked = check(&sources, &options);
-    report(&sources, &checked, cli.message_format, lang, color)?;
+    let checked = check_outline(&sources, &options);
+    report(
+        &sources,
+        &checked.diagnostics,
+        cli.message_format,
+        lang,
+        color,
+    )?;
     let failed = checked.error_count() > 0;
     Ok(if failed {
         ExitCode::from(1)
@@ -70,7 +77,7 @@ fn run_check(
 /// people.
 pub(crate) fn report(
     sources: &SourceMap,
-    checked: &Checked,
+    diagnostics: &[Diagnostic],
     format: MessageFormat,
     lang: Lang,
     color: bool,
@@ -78,7 +85,7 @@ pub(crate) fn report(
     let io = |e: std::io::Error| errors::output_failed(e, lang);
     if format == MessageFormat::Json {
         let mut out = std::io::stdout().lock();
-        out.write_all(render::render_json(sources, &checked.diagnostics, lang).as_bytes())
+        out.write_all(render::render_json(sources, diagnostics, lang).as_bytes())
             .map_err(io)?;
         return Ok(());
     }
@@ -92,14 +99,15 @@ pub(crate) fn report(
         MessageFormat::Short => render::Style::Short,
         _ => render::Style::Rich,
     };
-    render::emit_human(&mut err, sources, &checked.diagnostics, lang, style).map_err(io)?;
-    writeln!(err, "{}", summary(sources, checked, lang)).map_err(io)?;
+    render::emit_human(&mut err, sources, diagnostics, lang, style).map_err(io)?;
+    writeln!(err, "{}", summary(sources, diagnostics, lang)).map_err(io)?;
     Ok(())
 }
 
-fn summary(sources: &SourceMap, checked: &Checked, lang: Lang) -> String {
+fn summary(sources: &SourceMap, diagnostics: &[Diagnostic], lang: Lang) -> String {
     let files = sources.iter().count();
-    let (errors, warnings) = (checked.error_count(), checked.warning_count());
+    let errors = perfplan::diagnostic::error_count(diagnostics);
+    let warnings = diagnostics.len() - errors;
     match lang {
         Lang::Zh if errors + warnings == 0 => format!("检查通过：{files} 个文件，没有发现问题"),
         Lang::Zh => format!("检查完成：{files} 个文件，{errors} 个错误，{warnings} 个警告"),

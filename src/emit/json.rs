@@ -1,7 +1,7 @@
 //! The resolved plan as JSON: pretty-printed, keys in the model's order,
 //! the same bytes for the same plan.
 
-use crate::model::Plan;
+use crate::model::{Plan, Project};
 use std::io::{self, Write};
 
 /// Writes the JSON of a plan, ending in a newline, as it is serialised:
@@ -17,5 +17,97 @@ pub fn to_json(plan: &Plan) -> String {
     match write_json(plan, &mut bytes) {
         Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
         Err(_) => String::new(),
+    }
+}
+
+/// Writes a plan's JSON with its projects handed over one at a time: the
+/// same bytes as [`write_json`] of the whole plan, without ever holding
+/// all of its projects.
+pub struct ProjectsWriter<'w> {
+    out: &'w mut dyn Write,
+    written: usize,
+}
+
+/// How the JSON of a plan without projects ends: its last field.
+const NO_PROJECTS: &[u8] = b"[]\n}";
+
+/// Indentation of the projects: inside the plan's object and its list.
+const PROJECT_INDENT: &[u8] = b"\n    ";
+
+impl<'w> ProjectsWriter<'w> {
+    /// Writes all of `frame` but its projects, which must be empty (the
+    /// projects are the model's last field) and are given to
+    /// [`ProjectsWriter::project`].
+    pub fn start(frame: &Plan, out: &'w mut dyn Write) -> io::Result<ProjectsWriter<'w>> {
+        let mut held = HoldBack {
+            out: &mut *out,
+            held: Vec::new(),
+        };
+        serde_json::to_writer_pretty(&mut held, frame)?;
+        if held.held != NO_PROJECTS {
+            return Err(io::Error::other(
+                "the plan's projects are not its last field",
+            ));
+        }
+        out.write_all(b"[")?;
+        Ok(ProjectsWriter { out, written: 0 })
+    }
+
+    /// The JSON text of one project, indented to its place in the plan's
+    /// list, for [`ProjectsWriter::write_project`]. Projects can be made
+    /// into text in parallel, then written in order.
+    pub fn project_text(project: &Project) -> io::Result<Vec<u8>> {
+        let text = serde_json::to_vec_pretty(project)?;
+        let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+        // A line break in JSON text is always between tokens (strings
+        // escape theirs): each one is followed by the project's indent.
+        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.extend_from_slice(PROJECT_INDENT);
+            }
+            out.extend_from_slice(line);
+        }
+        Ok(out)
+    }
+
+    /// Writes the next project, as made by [`ProjectsWriter::project_text`].
+    pub fn write_project(&mut self, text: &[u8]) -> io::Result<()> {
+        if self.written > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.out.write_all(PROJECT_INDENT)?;
+        self.out.write_all(text)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the list and the plan.
+    pub fn finish(self) -> io::Result<()> {
+        if self.written == 0 {
+            self.out.write_all(b"]\n}\n")
+        } else {
+            self.out.write_all(b"\n  ]\n}\n")
+        }
+    }
+}
+
+/// A writer that passes everything on but its last bytes, as many as
+/// [`NO_PROJECTS`], which it keeps for the caller to look at.
+struct HoldBack<'a> {
+    out: &'a mut dyn Write,
+    held: Vec<u8>,
+}
+
+impl Write for HoldBack<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.held.extend_from_slice(buf);
+        let spare = self.held.len().saturating_sub(NO_PROJECTS.len());
+        self.out.write_all(&self.held[..spare])?;
+        self.held.drain(..spare);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }

@@ -13,7 +13,7 @@
 
 mod resolve;
 
-pub use resolve::resolve;
+pub use resolve::{resolve, resolve_frame, resolve_projects};
 
 use schemars::JsonSchema;
 use serde::Serialize;

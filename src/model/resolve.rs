@@ -13,46 +13,43 @@ use std::collections::HashMap;
 /// what every document needs (a header, a known profile); the checker
 /// reports those as errors, so `build` never gets there.
 pub fn resolve(ctx: &Ctx) -> Option<Plan> {
-    let header = ctx.headers.first()?;
-    let profile = ctx.profile.as_ref()?;
-    let mut units = HashMap::new();
-    for stmt in &header.node.body {
-        if let PlanStmt::BudgetUnit(u) = stmt {
-            units.entry(u.code.value.as_str()).or_insert(u);
-        }
-    }
-    let r = Resolver {
-        ctx,
-        profile,
-        header: *header,
-        units,
-    };
+    let r = Resolver::new(ctx)?;
     // Projects are resolved in parallel, collected in plan order.
     let projects: Vec<Project> = ctx.projects.par_iter().map(|p| r.project(*p)).collect();
-    let total = projects
-        .iter()
+    let total = total(projects.iter())?;
+    let summaries = projects.iter().map(|p| r.summary(p)).collect();
+    Some(r.plan(total, summaries, projects))
+}
+
+/// [`resolve`], without the projects: the department-level parts of the
+/// plan, computed from each project in turn (they need only a project's
+/// outline, see [`ast::Project::cut_to_outline`]). `crate::build` writes
+/// the projects after it, a run at a time.
+pub fn resolve_frame(ctx: &Ctx) -> Option<Plan> {
+    let r = Resolver::new(ctx)?;
+    let mut sum = Decimal::ZERO;
+    let mut summaries = Vec::with_capacity(ctx.projects.len());
+    for p in &ctx.projects {
+        let project = r.project(*p);
+        sum = sum.checked_add(total(std::iter::once(&project))?)?;
+        summaries.push(r.summary(&project));
+    }
+    Some(r.plan(sum, summaries, Vec::new()))
+}
+
+/// Resolves the projects of `ctx` only, in order: for a plan resolved a
+/// run of projects at a time (see `crate::build`). `None` as for
+/// [`resolve`].
+pub fn resolve_projects(ctx: &Ctx) -> Option<Vec<Project>> {
+    let r = Resolver::new(ctx)?;
+    Some(ctx.projects.iter().map(|p| r.project(*p)).collect())
+}
+
+/// The sum of the projects' totals; `None` on overflow.
+fn total<'p>(projects: impl Iterator<Item = &'p Project>) -> Option<Decimal> {
+    projects
         .filter_map(|p| p.funds.total.parse::<Decimal>().ok())
-        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))?;
-    Some(Plan {
-        schema_version: SCHEMA_VERSION,
-        year: header.year.value,
-        department: header.department.value.clone(),
-        framework: profile.name.clone(),
-        money_unit: ctx.money.word().to_string(),
-        budget_units: r.budget_units(),
-        total: total.to_string(),
-        overall: r.overall(),
-        summaries: r.summaries(&projects),
-        measures: ctx
-            .measures
-            .iter()
-            .map(|m| Measure {
-                title: m.title.value.clone(),
-                text: m.text.value.clone(),
-            })
-            .collect(),
-        projects,
-    })
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
 }
 
 struct Resolver<'c, 'a> {
@@ -63,7 +60,23 @@ struct Resolver<'c, 'a> {
     units: HashMap<&'a str, &'a ast::BudgetUnit>,
 }
 
-impl Resolver<'_, '_> {
+impl<'c, 'a> Resolver<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>) -> Option<Resolver<'c, 'a>> {
+        let header = *ctx.headers.first()?;
+        let profile = ctx.profile.as_ref()?;
+        let mut units = HashMap::new();
+        for stmt in &header.node.body {
+            if let PlanStmt::BudgetUnit(u) = stmt {
+                units.entry(u.code.value.as_str()).or_insert(u);
+            }
+        }
+        Some(Resolver {
+            ctx,
+            profile,
+            header,
+            units,
+        })
+    }
     fn budget_units(&self) -> Vec<BudgetUnit> {
         self.header
             .node
@@ -101,32 +114,54 @@ impl Resolver<'_, '_> {
             .collect()
     }
 
-    fn summaries(&self, projects: &[Project]) -> Vec<Summary> {
-        projects
-            .iter()
-            .map(|p| {
-                let own: Vec<&str> = self
-                    .ctx
-                    .summaries_of(&p.id)
-                    .flat_map(|s| s.node.body.iter())
-                    .filter_map(|s| match s {
-                        SummaryStmt::Goal(g) => Some(g.text.value.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                let goal = if own.is_empty() {
-                    p.goals.join("；")
-                } else {
-                    own.join("\n")
-                };
-                Summary {
-                    project: p.id.clone(),
-                    name: p.name.clone(),
-                    amount: p.funds.total.clone(),
-                    goal,
-                }
+    /// The plan: its department-level parts, with these figures.
+    fn plan(&self, total: Decimal, summaries: Vec<Summary>, projects: Vec<Project>) -> Plan {
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            year: self.header.year.value,
+            department: self.header.department.value.clone(),
+            framework: self.profile.name.clone(),
+            money_unit: self.ctx.money.word().to_string(),
+            budget_units: self.budget_units(),
+            total: total.to_string(),
+            overall: self.overall(),
+            summaries,
+            measures: self
+                .ctx
+                .measures
+                .iter()
+                .map(|m| Measure {
+                    title: m.title.value.clone(),
+                    text: m.text.value.clone(),
+                })
+                .collect(),
+            projects,
+        }
+    }
+
+    /// A project's line in the summary table: its own `分项目标` goals when
+    /// it has any, else its goals.
+    fn summary(&self, p: &Project) -> Summary {
+        let own: Vec<&str> = self
+            .ctx
+            .summaries_of(&p.id)
+            .flat_map(|s| s.node.body.iter())
+            .filter_map(|s| match s {
+                SummaryStmt::Goal(g) => Some(g.text.value.as_str()),
+                _ => None,
             })
-            .collect()
+            .collect();
+        let goal = if own.is_empty() {
+            p.goals.join("；")
+        } else {
+            own.join("\n")
+        };
+        Summary {
+            project: p.id.clone(),
+            name: p.name.clone(),
+            amount: p.funds.total.clone(),
+            goal,
+        }
     }
 
     fn project(&self, p: In<'_, ast::Project>) -> Project {

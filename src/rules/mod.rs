@@ -6,7 +6,9 @@
 //! `docs/diagnostics.md` is generated from it.
 //!
 //! A rule reads the plan through [`Ctx`] and pushes diagnostics; it never
-//! stops at the first problem. Lint levels (`允许`/`警告`/`禁止` in the
+//! stops at the first problem. Its [`Scope`] says how much of the plan it
+//! needs to see at once, which lets `check` hold a large plan's projects
+//! one run at a time. Lint levels (`允许`/`警告`/`禁止` in the
 //! plan, `-A/-W/-D` on the command line) are applied afterwards by
 //! [`lint::apply`].
 
@@ -22,10 +24,28 @@ use crate::diagnostic::Diagnostic;
 use crate::sema::Ctx;
 use rayon::prelude::*;
 
-/// A rule: its documentation (code, default severity, texts) and its check.
+/// A rule: its documentation (code, default severity, texts), its check
+/// and its scope.
 pub struct Rule {
     pub doc: CodeDoc,
     pub check: fn(&Ctx, &mut Vec<Diagnostic>),
+    pub scope: Scope,
+}
+
+/// How much of a plan a rule must see at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The rule looks at one item at a time (a project with its indicators,
+    /// the header, the overall part) against the plan's settings. It can
+    /// run on a [`Ctx`] holding some of the projects: what it reports
+    /// inside a project depends on that project and the items that are not
+    /// projects only.
+    Item,
+    /// The rule compares items with each other (ids, codes, the department
+    /// total, summaries against projects). It sees every project, but only
+    /// its outline: id, name, code, unit, funds and goals (see
+    /// [`crate::ast::Project::cut_to_outline`]).
+    Plan,
 }
 
 /// Every rule, in code order.
@@ -43,7 +63,15 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 /// `ctx`); their diagnostics are joined in rule order, as if they had run
 /// one after the other.
 pub fn run(ctx: &Ctx) -> Vec<Diagnostic> {
-    let rules: Vec<&Rule> = all().collect();
+    run_rules(ctx, all().collect())
+}
+
+/// Runs the rules of one scope, as [`run`] does.
+pub fn run_scope(ctx: &Ctx, scope: Scope) -> Vec<Diagnostic> {
+    run_rules(ctx, all().filter(|r| r.scope == scope).collect())
+}
+
+fn run_rules(ctx: &Ctx, rules: Vec<&Rule>) -> Vec<Diagnostic> {
     let found: Vec<Vec<Diagnostic>> = rules
         .par_iter()
         .map(|rule| {

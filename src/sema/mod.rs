@@ -79,11 +79,47 @@ pub struct Ctx<'a> {
     /// Every indicator with its project, gathered once for the rules that
     /// each go over all of them.
     indicators: Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)>,
+    /// Whether the rules go over the overall part's indicators (in
+    /// [`Ctx::all_indicators`] and the indicator scopes). False in the
+    /// context of a run of projects ([`Ctx::for_run`]), where the overall
+    /// part is only looked up (its cost target): it is checked once, apart,
+    /// not again in every run.
+    pub overall_checked: bool,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(files: &'a [ast::File]) -> Ctx<'a> {
-        let mut ctx = Ctx {
+        let mut ctx = Ctx::empty();
+        for file in files {
+            ctx.collect(file.id, &file.items, |_| true);
+        }
+        ctx.finish()
+    }
+
+    /// The context of one run of a file's projects, for the rules of
+    /// [`crate::rules::Scope::Item`] and for resolving the projects: the
+    /// items of `plan` a project is checked or resolved against (the
+    /// header with the settings, the overall part, the framework
+    /// definitions), and the projects among `items`, which are in `file`.
+    ///
+    /// The summaries and measures are left out: nothing of a project
+    /// depends on them, and a plan has about one summary for every few
+    /// projects, so going over them again in every run would make checking
+    /// a plan quadratic in its size.
+    pub fn for_run(plan: &'a [ast::File], file: FileId, items: &'a [Item]) -> Ctx<'a> {
+        let mut ctx = Ctx::empty();
+        for f in plan {
+            ctx.collect(f.id, &f.items, |i| {
+                matches!(i, Item::Plan(_) | Item::Overall(_) | Item::Profile(_))
+            });
+        }
+        ctx.collect(file, items, |i| matches!(i, Item::Project(_)));
+        ctx.overall_checked = false;
+        ctx.finish()
+    }
+
+    fn empty() -> Ctx<'a> {
+        Ctx {
             headers: Vec::new(),
             projects: Vec::new(),
             summaries: Vec::new(),
@@ -98,14 +134,16 @@ impl<'a> Ctx<'a> {
             project_ids: HashMap::new(),
             summary_ids: HashMap::new(),
             indicators: Vec::new(),
-        };
-        for file in files {
-            ctx.collect(file);
+            overall_checked: true,
         }
-        ctx.index();
-        ctx.indicators = ctx.gather_indicators();
-        ctx.settle();
-        ctx
+    }
+
+    /// Indexes what was collected and reads the settings.
+    fn finish(mut self) -> Ctx<'a> {
+        self.index();
+        self.indicators = self.gather_indicators();
+        self.settle();
+        self
     }
 
     /// Indexes projects and summaries by project id.
@@ -122,9 +160,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn collect(&mut self, file: &'a ast::File) {
-        let id = file.id;
-        for item in &file.items {
+    /// Gathers the items `keep` accepts, of file `id`.
+    fn collect(&mut self, id: FileId, items: &'a [Item], keep: impl Fn(&Item) -> bool) {
+        for item in items.iter().filter(|i| keep(i)) {
             match item {
                 Item::Plan(x) => self.headers.push(In { file: id, node: x }),
                 Item::Project(x) => self.projects.push(In { file: id, node: x }),
@@ -248,14 +286,19 @@ impl<'a> Ctx<'a> {
 
     fn gather_indicators(&self) -> Vec<(Option<In<'a, ast::Project>>, In<'a, ast::Indicator>)> {
         let mut out = Vec::new();
-        for o in self.overall.iter().copied() {
+        let overall = if self.overall_checked {
+            &self.overall[..]
+        } else {
+            &[]
+        };
+        for o in overall.iter().copied() {
             for stmt in &o.node.body {
                 if let ast::OverallStmt::Indicator(i) = stmt {
                     out.push((
                         None,
                         In {
                             file: o.file,
-                            node: i,
+                            node: &**i,
                         },
                     ));
                 }
@@ -295,7 +338,7 @@ fn default_precision(unit: MoneyUnit) -> u32 {
 /// A project's first `资金` statement.
 pub fn funds_of(p: &ast::Project) -> Option<&ast::Funds> {
     p.body.iter().find_map(|s| match s {
-        ProjectStmt::Funds(f) => Some(f),
+        ProjectStmt::Funds(f) => Some(&**f),
         _ => None,
     })
 }
@@ -303,7 +346,7 @@ pub fn funds_of(p: &ast::Project) -> Option<&ast::Funds> {
 /// A project's indicators, in order.
 pub fn indicators_of(p: &ast::Project) -> impl Iterator<Item = &ast::Indicator> {
     p.body.iter().filter_map(|s| match s {
-        ProjectStmt::Indicator(i) => Some(i),
+        ProjectStmt::Indicator(i) => Some(&**i),
         _ => None,
     })
 }

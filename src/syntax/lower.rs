@@ -108,12 +108,12 @@ impl Lowerer<'_> {
             }
             Rule::purpose => Lowered::Project(ProjectStmt::Purpose(self.lower_text_stmt(stmt)?)),
             Rule::schedule => Lowered::Project(ProjectStmt::Schedule(self.lower_schedule(stmt)?)),
-            Rule::funds => Lowered::Project(ProjectStmt::Funds(self.lower_funds(stmt)?)),
+            Rule::funds => Lowered::Project(ProjectStmt::Funds(Box::new(self.lower_funds(stmt)?))),
             Rule::goal => Lowered::Project(ProjectStmt::Goal(self.lower_text_stmt(stmt)?)),
             Rule::basis => Lowered::Project(ProjectStmt::Basis(self.lower_text_stmt(stmt)?)),
-            Rule::indicator => {
-                Lowered::Project(ProjectStmt::Indicator(self.lower_indicator(stmt)?))
-            }
+            Rule::indicator => Lowered::Project(ProjectStmt::Indicator(Box::new(
+                self.lower_indicator(stmt)?,
+            ))),
             _ => return None,
         })
     }
@@ -316,7 +316,7 @@ impl Lowerer<'_> {
             Rule::grades => self.lower_grades(pair),
             Rule::precision => self.lower_precision(pair),
             Rule::lint => self.lower_lint(pair),
-            Rule::funds => self.lower_funds(pair).map(PlanStmt::Funds),
+            Rule::funds => self.lower_funds(pair).map(|f| PlanStmt::Funds(Box::new(f))),
             _ => None,
         }
     }

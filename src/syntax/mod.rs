@@ -39,25 +39,126 @@ use std::ops::Range;
 /// whatever the number of threads; and only one run's lines are held at a
 /// time per thread.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    parse_in_runs(file, text, RUN_BYTES)
+    let (tree, diagnostics, _) = parse_in_runs(file, text, RUN_BYTES, &|_| ());
+    (tree, diagnostics)
 }
 
-/// [`parse`], with runs of about `run_bytes` (a file under twice that is
-/// read in one piece).
-fn parse_in_runs(file: FileId, text: &str, run_bytes: usize) -> (ast::File, Vec<Diagnostic>) {
+/// [`parse`], calling `each_run` on the items each run of the file closes,
+/// as soon as the run is walked and on the thread that walked it; the
+/// results come back in the order of the runs. `each_run` may change the
+/// items (`check` cuts projects to their outline once their rules have
+/// run), and it sees each item once, except a block left open at the end
+/// of a run, which is a syntax error.
+pub fn parse_with<T: Send>(
+    file: FileId,
+    text: &str,
+    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
+) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
+    parse_in_runs(file, text, RUN_BYTES, each_run)
+}
+
+/// [`parse_with`], with runs of about `run_bytes`: tests cut small plans
+/// into many runs with it.
+pub(crate) fn parse_with_runs<T: Send>(
+    file: FileId,
+    text: &str,
+    run_bytes: usize,
+    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
+) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
+    parse_in_runs(file, text, run_bytes, each_run)
+}
+
+/// Walks a file's runs a few at a time, in parallel, and hands `sink` what
+/// `each_run` makes of each run's items, in the order of the runs; only a
+/// few runs' trees are held at once. For a file that parses: its
+/// diagnostics are not kept. Stops at the first error of `sink`.
+pub fn for_each_run<T: Send, E>(
+    file: FileId,
+    text: &str,
+    each_run: &(dyn Fn(Vec<Item>) -> T + Sync),
+    mut sink: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let bounds = run_bounds(file, text, RUN_BYTES);
+    let batch = rayon::current_num_threads().max(1) * 2;
+    for runs in bounds.chunks(batch) {
+        let done: Vec<T> = runs
+            .par_iter()
+            .map(|r| each_run(walk_run(file, text, r.clone()).walker.items))
+            .collect();
+        for d in done {
+            sink(d)?;
+        }
+    }
+    Ok(())
+}
+
+/// The items of a file other than its projects, parsed; the lines of the
+/// projects are skipped unparsed. What the rules need to know of a plan
+/// before they can check its projects one run at a time: the header with
+/// the settings, the overall part, the summaries, the framework
+/// definitions. Diagnostics are not kept: the whole file is parsed again
+/// afterwards, and they are reported then.
+pub fn items_but_projects(file: FileId, text: &str) -> Vec<Item> {
+    let starts = item_starts(file, text);
+    let ends = starts.iter().skip(1).map(|s| s.0).chain([text.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .filter(|((_, project), _)| !project)
+        .flat_map(|(&(start, _), end)| walk_run(file, text, start..end).walker.items)
+        .filter(|i| !matches!(i, Item::Project(_)))
+        .collect()
+}
+
+/// Where each top-level item of a file starts, and whether it is a project.
+fn item_starts(file: FileId, text: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    for line in layout::lines(file, text, 0..text.len()).quiet() {
+        if line.is_blank() {
+            continue;
+        }
+        let content = text.get(line.content.range()).unwrap_or_default();
+        if !layout::closes_block(content) && starts_item(content) {
+            let word = layout::first_word(content);
+            let project = keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Project);
+            out.push((line.span.start as usize, project));
+        }
+    }
+    out
+}
+
+/// The byte ranges of a file's runs, in order: the whole file for a small
+/// one.
+fn run_bounds(file: FileId, text: &str, run_bytes: usize) -> Vec<Range<usize>> {
     let starts = run_starts(file, text, run_bytes);
-    let bounds: Vec<Range<usize>> = starts
+    if starts.len() < 2 {
+        return std::iter::once(0..text.len()).collect();
+    }
+    starts
         .iter()
         .zip(starts.iter().skip(1).chain([&text.len()]))
         .map(|(&a, &b)| a..b)
-        .collect();
-    let mut parts: Vec<Run> = if bounds.len() < 2 {
-        vec![walk_run(file, text, 0..text.len())]
+        .collect()
+}
+
+/// [`parse_with`], with runs of about `run_bytes` (a file under twice that
+/// is read in one piece).
+fn parse_in_runs<T: Send>(
+    file: FileId,
+    text: &str,
+    run_bytes: usize,
+    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
+) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
+    let bounds = run_bounds(file, text, run_bytes);
+    let walk = |r: &Range<usize>| {
+        let mut run = walk_run(file, text, r.clone());
+        let done = each_run(&mut run.walker.items);
+        (run, done)
+    };
+    let (mut parts, done): (Vec<Run>, Vec<T>) = if bounds.len() < 2 {
+        bounds.iter().map(walk).unzip()
     } else {
-        bounds
-            .par_iter()
-            .map(|r| walk_run(file, text, r.clone()))
-            .collect()
+        bounds.par_iter().map(walk).unzip()
     };
     let mut diagnostics = Vec::new();
     let mut comments = Vec::new();
@@ -90,7 +191,7 @@ fn parse_in_runs(file: FileId, text: &str, run_bytes: usize) -> (ast::File, Vec<
         items: walker.items,
         comments,
     };
-    (tree, walker.diagnostics)
+    (tree, walker.diagnostics, done)
 }
 
 /// One run of a file, scanned and walked.
@@ -120,7 +221,7 @@ fn walk_run(file: FileId, text: &str, range: Range<usize>) -> Run<'_> {
 
 /// The number of bytes of text below which a file is read in one piece,
 /// and about the size of each run of a larger file.
-const RUN_BYTES: usize = 128 * 1024;
+pub(crate) const RUN_BYTES: usize = 128 * 1024;
 
 /// Where the runs of a file start: at 0, then at the first line that starts
 /// a top-level item once a run has `run_bytes`. Empty for a small file.
@@ -482,7 +583,7 @@ mod tests {
         p.body
             .iter()
             .filter_map(|s| match s {
-                ProjectStmt::Indicator(i) => Some(i),
+                ProjectStmt::Indicator(i) => Some(&**i),
                 _ => None,
             })
             .collect()
@@ -531,7 +632,7 @@ mod tests {
         assert_eq!(file.comments.len(), 2);
         assert!(file.comments[0].own_line && !file.comments[1].own_line);
         let funds = project(&file).body.iter().find_map(|s| match s {
-            ProjectStmt::Funds(f) => Some(f),
+            ProjectStmt::Funds(f) => Some(&**f),
             _ => None,
         });
         let funds = funds.expect("funds");
@@ -609,9 +710,13 @@ mod tests {
         }
         assert!(run_starts(FileId(3), examples[0], 200).len() > 3);
         for (i, text) in texts.iter().enumerate() {
-            let whole = format!("{:?}", parse_in_runs(FileId(3), text, usize::MAX));
+            let parsed = |run_bytes| {
+                let (tree, diagnostics, _) = parse_in_runs(FileId(3), text, run_bytes, &|_| ());
+                format!("{tree:?} {diagnostics:?}")
+            };
+            let whole = parsed(usize::MAX);
             for run_bytes in [1, 200, 1000] {
-                let runs = format!("{:?}", parse_in_runs(FileId(3), text, run_bytes));
+                let runs = parsed(run_bytes);
                 assert!(
                     whole == runs,
                     "text #{i} differs in runs of {run_bytes} bytes"

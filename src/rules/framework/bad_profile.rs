@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::sema::profile::{Profile, ProfileProblem, builtin};
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nIn a `profile`: each second level is written `level1.level2` under a first level declared above it; nothing is declared twice; every `required` level exists; the name is not that of a built-in or another profile.\n\n## Why\nThe profile is what every indicator is checked against; a broken profile makes every result doubtful.\n\n## Example\n`level2 output.quantity \"数量指标\"` before `level1 output …`.\n\n## Fix\nDeclare the first level, then its second levels; remove duplicates.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEvery indicator row has a name (三级指标), not `\"\"` or blanks.\n\n## Why\nAn unnamed indicator is an empty second-level row in the table: nobody can tell what is measured, and provincial systems reject rows with missing columns.\n\n## Example\n`output.quantity \"\" = 100%`\n\n## Fix\nName what is measured, such as `output.quantity \"举报线索处置率\" = 100%`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::profile::Requirement;
 use crate::sema::{Ctx, indicators_of};
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEvery project has indicators under each level its profile requires (`classic`: output and satisfaction; `central-2021`: output, cost and satisfaction; `classic-benefit-satisfaction`: output and satisfaction under benefit).\n\n## Why\nA project without output indicators does not say what the money buys; without satisfaction there is no judgement of those served. Reviewers send such tables back.\n\n## Example\nA project whose only indicator is `benefit.social`.\n\n## Fix\nAdd the missing indicators, e.g. `satisfaction.service-recipient \"服务对象满意度\" >= 90%`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe first level of an indicator row (`output` in `output.quantity`) must be a first level of the plan's framework profile.\n\n## Why\nReviewers and provincial systems file indicators by the profile's first levels; one outside the profile cannot be entered.\n\n## Example\n`outptu.quantity \"举报线索处置率\" = 100%`\n\n## Fix\nWrite the suggested first level, such as `output`, or choose another profile with `framework` in the plan header.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe second level of an indicator row (`quantity` in `output.quantity`) must be a second level under that first level in the plan's profile, not under another one, and not missing from the profile.\n\n## Why\nReviewers file indicators by first → second level; a pair such as `benefit.quantity` exists in no table and usually means the first level is wrong.\n\n## Example\n`benefit.quantity \"举报线索处置率\" = 100%`\n\n## Fix\nWrite `output.quantity` as suggested, or a second level of that first level.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

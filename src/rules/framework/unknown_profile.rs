@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, profile};
 use crate::syntax::keywords::closest;
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe profile named by `framework` in the plan header must be built in (`classic`, `classic-benefit-satisfaction`, `central-2021`) or declared with `profile` in one of the plan's files.\n\n## Why\nWhether an indicator's first and second levels are right depends on the profile; without it no indicator can be checked.\n\n## Example\n`framework clasic`\n\n## Fix\nName an existing profile; for a provincial profile, pass the file that declares it along with the plan.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use crate::ast::{Code, ProjectStmt};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, In};
 use crate::source::FileId;
 use std::collections::HashMap;
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nNo two projects share a project code (`code`).\n\n## Why\nThe code identifies the project in the provincial budget system; a repeated code attaches the goals to the wrong project.\n\n## Example\nTwo projects with `code 13022522P00TD8410008N`.\n\n## Fix\nLook the code up in the budget system and correct one of them.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn codes<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, &'a Code)> {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEach project id (`办案经费` in `project 办案经费 …`) is used once in the plan, across all its files.\n\n## Why\nSummaries and version comparisons find projects by id; two projects with one id mix up their money and indicators.\n\n## Example\nTwo files both declare `project 信息化 …`.\n\n## Fix\nRename one of them, or delete the duplicate.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

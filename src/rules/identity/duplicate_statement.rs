@@ -4,7 +4,7 @@ use crate::ast::{IndicatorAttr, Keyword, PlanStmt, ProjectStmt, SummaryStmt};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::FileId;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA statement that may appear once in its block is written twice: a project's `code`, `unit`, `funds`, `purpose`, `schedule`, `basis`; a summary's `name`, `funds`; the header's `framework`, `money`, `precision`, `grades`, `funds`, `basis`; an indicator's `desc`, `basis`, `weight`. (`goal` may be repeated.)\n\n## Why\nWhen the two disagree, nobody can tell which is right.\n\n## Example\nA project with two `funds` lines.\n\n## Fix\nDelete one of them.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use crate::ast::PlanStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEach budget unit code is declared once in the plan header.\n\n## Why\nTwo names for one code: one of them is wrong on the printed table.\n\n## Example\n`unit 222002 \"…\"` twice, with different names.\n\n## Fix\nDelete one of the lines.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

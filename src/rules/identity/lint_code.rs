@@ -4,8 +4,8 @@ use crate::ast::PlanStmt;
 use crate::codes::{self, CodeDoc};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
 use crate::rules::lint::is_lint;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe codes after `allow`, `warn` and `deny` in the plan header are warning codes (starting with W) or `warnings` (all of them). Errors (E codes) cannot be allowed.\n\n## Why\nA mistyped code has no effect while the author believes it has; an error means the plan does not hold and cannot be switched off.\n\n## Example\n`allow W9999`, `allow E0301`\n\n## Fix\nWrite an existing warning code (see `perfplan explain CODE`), or delete the entry.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

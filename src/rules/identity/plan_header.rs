@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::Span;
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA plan (all its files together) has exactly one `plan YEAR \"department\" { … }` header.\n\n## Why\nThe year, money unit, profile and budget units are in the header; without it amounts cannot be converted nor dates checked against the year, and two headers contradict each other.\n\n## Example\nOnly the project files were checked, not the file with the header.\n\n## Fix\nPass the header file too (`perfplan check header.plan projects/*.plan`), or delete the extra header.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use crate::ast::SummaryStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nWhen a summary restates the project's name with `name`, it matches the project's own name.\n\n## Why\nA project's name must equal its name in the department budget; two names for one project read as two projects.\n\n## Example\nThe project is \"纪检监察信息化建设工作经费\", the summary says \"信息化创新工程、信息化建设经费\".\n\n## Fix\nDrop `name` from the summary (it comes from the project), or write the project's name.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe id in `summary ID { … }` is the id of a project of the plan.\n\n## Why\nA summary's amount and name come from the project; without the project the summary cannot be checked.\n\n## Example\nThe project is `project 信息化 …`, the summary `summary 信息化建设 { … }`.\n\n## Fix\nWrite the project's id.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use crate::ast::{PlanStmt, ProjectStmt};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashSet;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA project's `unit` is a budget unit declared in the plan header with `unit CODE \"name\"`.\n\n## Why\nEach project table is headed by its unit's code and name; an undeclared code has no name to print and is often a typo.\n\n## Example\nThe header declares 222002, the project says `unit 22202`.\n\n## Fix\nUse a declared code, or declare the unit in the header.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA quantitative target written as a bare number, with no comparator (`=`, `>=`, `<=`, `>`, `<`) and often no unit.\n\n## Why\nDoes `100` ask for exactly 100%, at least 100%, or 100 items? Provincial systems make the comparator the first choice of a target: `>=` means higher is better, `<=` lower is better, and the assessment depends on it.\n\n## Example\n`output.quantity \"举报线索处置率(%)\" 100`\n\n## Fix\nWrite the comparator and the unit: `= 100%` or `>= 95%`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

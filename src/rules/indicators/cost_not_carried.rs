@@ -2,11 +2,12 @@
 //! indicator.
 
 use super::is_cost;
+use crate::ast::OverallStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
-use crate::sema::{Ctx, indicators_of};
+use crate::rules::{Rule, Scope};
+use crate::sema::{Ctx, In, indicators_of};
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -18,6 +19,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe overall part has a cost indicator (such as `output.cost \"预算指标控制\"`) but a project's table has none. Not reported when the profile itself requires a cost indicator of every project (central-2021): E0204 reports it then.\n\n## Why\nThe projects carry out the department's overall goal: when the overall part promises to control costs and a project sets no cost target, the promise cannot be assessed. A missing cost indicator is also a common reason for reviewers to send a table back.\n\n## Example\nThe overall part has `output.cost \"预算指标控制\" qualitative \"严格按预算指标控制\"`; project 办案经费 has quantity, timeliness, benefit and satisfaction indicators only.\n\n## Fix\nAdd a cost indicator to the project, such as `output.cost \"项目预算控制数\" <= 50.00万元`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 /// Whether the profile itself requires a cost level of every project (as
@@ -45,12 +47,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if profile_requires_cost(ctx) {
         return;
     }
-    let Some(overall_cost) = ctx
-        .all_indicators()
-        .into_iter()
-        .find(|(p, i)| p.is_none() && is_cost(ctx, i))
-        .map(|(_, i)| i)
-    else {
+    // The overall part is looked up, not gone over: in the context of a
+    // run of projects it is not among `all_indicators`.
+    let overall_cost = ctx.overall.iter().find_map(|o| {
+        o.node.body.iter().find_map(|s| match s {
+            OverallStmt::Indicator(i) if is_cost(ctx, i) => Some(In {
+                file: o.file,
+                node: &**i,
+            }),
+            _ => None,
+        })
+    });
+    let Some(overall_cost) = overall_cost else {
         return;
     };
     let path: Vec<&str> = overall_cost

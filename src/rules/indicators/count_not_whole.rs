@@ -5,7 +5,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::Dimension;
 
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA target counted with a measure word (个, 项, 人次, 辆 …) is a whole number.\n\n## Why\nThere are no 2.5 units or half an inspection; a fractional count is usually an average or a rate written as a count.\n\n## Example\n`output.quantity \"常规巡察单位数\" = 2.5个`\n\n## Fix\nWrite a whole number, as in `= 3个`; for an average, use a per-unit measure such as `>= 2.5次/人`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

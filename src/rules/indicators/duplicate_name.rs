@@ -5,7 +5,7 @@ use super::{normalize_name, scopes};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nTwo indicators of one project (or of the overall part) with the same name (ignoring `(%)`, blanks and trailing punctuation).\n\n## Why\nThe name identifies an indicator within its table: with two rows of the same name, reviewers and the year-end self-assessment cannot tell which is meant, and provincial systems match indicators by name. Usually a row was copied and not renamed, or the same indicator was entered twice.\n\n## Example\n`output.quantity \"举报线索处置率\" = 100%`\n`output.quality \"举报线索处置率\" >= 95%`\n\n## Fix\nDelete the repeated row, or give each row a name that tells it apart (say what or when it measures).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use crate::ast::{PlanStmt, TargetKind};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Lang, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA grade target (`grade 优`) needs a scale declared with `grades` in the plan header, and the grade must be one of it.\n\n## Why\nWhat cannot be quantified is assessed in graded wording, and the grades are agreed beforehand (often four: 优/良/中/差); a grade from no agreed scale cannot be assessed at the end of the year.\n\n## Example\nNo `grades` in the header but `benefit.social \"公众安全感\" grade 优`; or `grades 优 良 中 差` declared and `grade 好` written.\n\n## Fix\nDeclare the scale in the plan header, `grades 优 良 中 差`, and use one of its grades.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

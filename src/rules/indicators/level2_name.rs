@@ -4,7 +4,7 @@ use super::{is_rate_name, normalize_name};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nAn indicator whose name is the name of a second level of the profile, such as 数量指标 or 社会效益. A name that is itself a rate (such as 服务对象满意度: ending in 率 or containing 满意度, 比例 or 占比, and not ending in 指标) is not reported, since it says what is measured.\n\n## Why\nSecond levels are categories; the third level is what is measured. A category written as the indicator's name leaves the row empty, a frequent defect of published tables.\n\n## Example\n`output.quantity \"数量指标\" = 100%`\n\n## Fix\nName what is measured, as in `output.quantity \"举报线索处置率\" = 100%`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

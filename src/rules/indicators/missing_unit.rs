@@ -5,7 +5,7 @@ use crate::ast::{Operand, TargetKind};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA quantitative target with a comparator carries a unit: `≥ 95%`, `≤ 4万元/人`, `= 120个`, not `≥ 95` or `< 40000`.\n\n## Why\nProvincial systems require the unit of every quantitative target, and a bare figure cannot be assessed: is `< 40000` forty thousand yuan or four hundred million? Is `≥ 95` a percentage or a head count?\n\n## Example\n`output.timeliness \"工作按时完成率\" >= 95`\n\n## Fix\nWrite the unit after the number: `%` for a rate (`>= 95%`), money for a cost (`<= 4万元/人`), a measure word for a count (`= 120个`).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -326,17 +326,21 @@ impl Scope<'_> {
     }
 }
 
-/// The overall part's indicators (when it has any), then each project's,
-/// in plan order.
+/// The overall part's indicators (when it has any and the context checks
+/// them, see [`Ctx::overall_checked`]), then each project's, in plan order.
 pub(crate) fn scopes<'a>(ctx: &Ctx<'a>) -> Vec<Scope<'a>> {
-    let overall: Vec<In<'a, Indicator>> = ctx
-        .overall
+    let overall_parts = if ctx.overall_checked {
+        &ctx.overall[..]
+    } else {
+        &[]
+    };
+    let overall: Vec<In<'a, Indicator>> = overall_parts
         .iter()
         .flat_map(|o| {
             o.node.body.iter().filter_map(move |s| match s {
                 ast::OverallStmt::Indicator(i) => Some(In {
                     file: o.file,
-                    node: i,
+                    node: &**i,
                 }),
                 _ => None,
             })

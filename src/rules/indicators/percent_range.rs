@@ -5,7 +5,7 @@ use super::{measured, written_quantity};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::Dimension;
 use rust_decimal::Decimal;
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA percentage target lies between 0% and 100% (per mille: 0‰ to 1000‰). Indicators whose name speaks of growth or change (增长, 增幅, 增速, 提高, 提升, 同比, 环比, 增加) are not checked.\n\n## Why\nCompletion rates, satisfaction and coverage never exceed 100% and are never negative: `= 1000%` is most likely a 0 too many, `>= 950%` most likely meant `>= 95%`.\n\n## Example\n`output.quantity \"举报线索处置率\" = 1000%`\n\n## Fix\nCorrect the figure, as in `= 100%`; if the indicator measures growth, say so in its name, as in “经费同比增长率”.",
     },
     check,
+    scope: Scope::Item,
 };
 
 /// Words that make a percentage a change, which may be negative or exceed 100%.

@@ -4,7 +4,7 @@
 use super::indicator_texts;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nNo template placeholder is left in an indicator's name, description, qualitative target or basis: a text made only of `*`, `_`, `-`, `X`, `x` or `×`, or one containing `**`, `__`, `--`, `XX`, `xx` or `××`.\n\n## Why\nTemplates mark what is to be filled in with `≥**人次` or `XX项目`, and provincial systems reject values containing `*`, `_` or `-`. A placeholder left in means the row was never finished.\n\n## Example\n`output.quantity \"培训人次\" qualitative \"≥**人次\"`\n\n## Fix\nFill in the real content; write a figure as a quantitative target, as in `output.quantity \"培训人次\" >= 120人次`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 const PLACEHOLDER_CHARS: &[char] = &['*', '＊', '_', '＿', '-', '－', 'X', 'x', '×'];

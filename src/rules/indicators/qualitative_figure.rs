@@ -7,7 +7,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::comparator::CmpOp;
 use crate::values::unit;
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA qualitative target that starts with a comparator (`≥ ≤ > < =`) or a digit, as `qualitative \"≥95服务对象满意度\"`. A text that starts with a year, month or day (“2022年底前完成”) is not reported.\n\n## Why\nA figure mixed with words in a qualitative target cannot be assessed as a quantitative target and has no unit; a frequent defect of published tables.\n\n## Example\n`satisfaction.service-recipient \"服务对象满意度\" qualitative \"≥95服务对象满意度\"`\n\n## Fix\nWrite a quantitative target: `satisfaction.service-recipient \"服务对象满意度\" >= 95%`; one figure per row, several figures on several rows.",
     },
     check,
+    scope: Scope::Item,
 };
 
 const COMPARATORS: &[(&str, CmpOp)] = &[

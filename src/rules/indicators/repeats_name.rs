@@ -5,7 +5,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA qualitative target that is the indicator's name again (ignoring `(%)`, blanks and trailing punctuation).\n\n## Why\nThe target says what standard is to be met; copying the name leaves the target empty, and reviewers cannot tell whether it was met.\n\n## Example\n`benefit.economic \"提高工作效率\" qualitative \"提高工作效率\"`\n\n## Fix\nState the standard: quantify it (`>= 90%`) or use a grade (`grade 优`).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@
 use super::{Field, indicator_texts};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nAn indicator's name, description, qualitative target and basis are each at most 1000 bytes, counting a Chinese character as 3 bytes (about 333 characters) and a letter or digit as 1.\n\n## Why\nProvincial systems limit these fields in bytes; a longer text is rejected or cut off when entered.\n\n## Example\nA description of 400 Chinese characters (1200 bytes).\n\n## Fix\nShorten it to 1000 bytes; a name says only what is measured, explanations go in `desc`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 /// The most bytes a field may hold.

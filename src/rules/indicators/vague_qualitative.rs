@@ -5,7 +5,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA qualitative target that uses a slogan word (提高, 加强, 促进, 巩固, 持续, 稳步, 确保, 提升, 改善, 推进, 深化, 强化, 进一步, 有效) and holds no figure.\n\n## Why\n“提高公众安全感” (raise the public's sense of security) gives a direction, not a standard: at the end of the year nobody can tell whether it was met. Filing instructions ask to quantify wherever possible, and to use graded wording (优/良/中/差) where not.\n\n## Example\n`benefit.social \"公众安全感指数\" qualitative \"提高公众安全感\"`\n\n## Fix\nQuantify it: `benefit.social \"公众安全感指数\" >= 90%`; or declare a grade scale in the plan header (`grades 优 良 中 差`) and write `grade 优`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 /// Words that give a direction rather than a standard.

@@ -6,7 +6,7 @@ use crate::ast::IndicatorAttr;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Lang, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nOnce one indicator of a project (or of the overall part) has a `weight`, every indicator there has one, and they total exactly 100.\n\n## Why\nProvincial systems require weights, where used, to total 100; the year-end self-assessment scores each indicator by its weight, so an indicator without one cannot be scored and a total other than 100 cannot be compared with full marks.\n\n## Example\n`output.quantity \"举报线索处置率\" = 100% weight 50`\n`satisfaction.service-recipient \"服务对象满意度\" >= 95% weight 40`\n\n## Fix\nGive every indicator a `weight`, and adjust them to total 100.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -6,7 +6,7 @@ use crate::ast::TargetKind;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::comparator::CmpOp;
 use crate::values::unit::Dimension;
@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA cost indicator is measured in money (`万元`, or an amount per head such as `万元/人`); an indicator whose name makes it a rate (ending in 率, a trailing `(%)` aside, or containing 满意度, 比例 or 占比) is measured in percent. A name ending in 频率, 效率 or 速率 may also take a per-unit measure such as `次/年`, and a cost indicator named as a rate may take percent.\n\n## Why\nA cost indicator without an amount is a common reason for reviewers to send a table back, and a rate written as a count (“处置率 = 100个”) means either the name or the target is wrong.\n\n## Example\n`output.cost \"人均工作经费\" <= 4人`\n`output.quantity \"举报线索处置率\" = 100个`\n\n## Fix\nWrite a cost in money: `<= 4万元/人`; a rate in percent: `= 100%`. If the indicator really counts things, rename it (处置数 rather than 处置率).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

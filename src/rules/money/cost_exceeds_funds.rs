@@ -6,7 +6,7 @@ use super::{
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::{Dimension, MoneyUnit};
 
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA project's cost indicator (`output.cost`; under the central-2021 profile, an indicator of the first level `cost`) whose target is money must not exceed the project's total once converted into the plan's money unit. The money may be an amount with a money unit (`<= 60万元`); the amount per unit of a rate (the 4 万元 of `<= 4万元/人`: one unit cannot cost more than the whole project); or a number without a unit, which is read in the plan's money unit (in a `money 万元` plan, `40000` is 40000 万元).\n\n## Why\nA project cannot cost more than all of its money. The cause is nearly always a unit: the table is in 万元 but an amount in 元 was copied into it.\n\n## Example\n```\nproject 巡察经费 \"巡察工作经费\" {\n  funds 40.00 (fiscal 40.00)\n  output.cost \"人均工作经费\" < 40000\n}\n```\n`40000` read in 万元 is 40000 万元, while the project has 40.00 万元; its description says at most 4 万元 per person.\n\n## Fix\nWrite the unit and check the number: `output.cost \"人均工作经费\" <= 4万元/人`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

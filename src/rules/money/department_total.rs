@@ -6,7 +6,7 @@ use crate::ast::PlanStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nWhen the plan header states `funds X` (the department's total of project funds), X must equal the sum of the totals of every project of the plan. Not checked when the plan has no project, or when a project states no funds (E0308 reports that).\n\n## Why\nThe department's total and the projects' tables describe the same money; a total that does not match means a project was left out or counted twice, or a figure was copied wrong.\n\n## Example\n```\nplan 2022 \"纪检会\" {\n  funds 160.00\n}\n```\nwhile the three projects have 50.00, 64.50 and 40.00, which add up to 154.50.\n\n## Fix\nWrite the sum of the projects in the header, or correct the project that is wrong; or delete the line: the total follows from the projects.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@ use crate::ast::SummaryStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, funds_of};
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEvery project needs a `funds` line with the year's total and its sources.\n\n## Why\nA project's table must give the year's total; the summaries, the department total, cost targets and schedules given in amounts are all checked against it.\n\n## Example\n```\nproject 办案经费 \"办案工作经费\" {\n  code 13022522P00TD8410008N\n  purpose \"办公费\"\n}\n```\n\n## Fix\nAdd a line to the project, such as `funds 50.00 (fiscal 50.00)`.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -42,12 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 msg!("项目中没有 `资金` 行", "the project has no `funds` line"),
             );
         // A summary of the project may state the amount.
-        for summary in ctx
-            .summaries
-            .iter()
-            .copied()
-            .filter(|s| s.project.name == project.id.name)
-        {
+        for summary in ctx.summaries_of(&project.id.name) {
             for stmt in &summary.node.body {
                 if let SummaryStmt::Funds(funds) = stmt
                     && let Some((value, span)) = stated(ctx, funds)

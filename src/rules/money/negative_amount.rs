@@ -4,7 +4,7 @@ use super::{Place, every_amount, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nFunds totals and sources (in projects, summaries and the plan header), schedules given in amounts, and money targets of indicators (`≤ 50万元`, `≤ 4万元/人`) cannot be negative.\n\n## Why\nBudget money and costs are never negative; a minus sign is almost always a typing slip, or a cut written as a negative amount.\n\n## Example\n`funds 50.00 (fiscal 60.00, other -10.00)`\n\n## Fix\nRemove the minus sign. Write each source as the positive amount it brings; to state a cut in an indicator, say so in its name and write a positive target, e.g. `output.cost \"经费压减额\" >= 5万元`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

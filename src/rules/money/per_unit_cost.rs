@@ -4,7 +4,7 @@ use super::{is_cost, per_unit_denominator, per_unit_marker, quantity_target, wri
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::Dimension;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA cost indicator whose name marks a cost per unit (人均, 每人, 每, 单位, 平均, 次均, 户均, 生均) should give its target in a rate unit (`万元/人`, `元/次`), not as an amount. (A number without a unit is reported by E0501 or W0508.)\n\n## Why\n`<= 4万元` reads as a total cost of at most 4 万元, which is not what 人均 (per person) says; a number without a unit is read in the plan's money unit, which makes a slip by a factor of ten thousand easy. Written as a rate, the target says what it means to reviewers and systems alike.\n\n## Example\n`output.cost \"人均工作经费\" <= 4万元`\n\n## Fix\nWrite a rate unit: `output.cost \"人均工作经费\" <= 4万元/人`. If it really is a total, take the per-unit word out of the name. `allow W0306` turns the warning off.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

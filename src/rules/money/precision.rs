@@ -4,7 +4,7 @@ use super::{every_amount, show, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::RoundingStrategy;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nFunds totals and sources, the funds of summaries and of the plan header, schedules given in amounts, and money targets of indicators, once in the plan's money unit, may not have more decimal places than the plan allows: 6 in 万元 by default (one cent), 2 in 元, 10 in 亿元; `precision` in the plan header changes it. Trailing zeros do not count (`50.000000` has none).\n\n## Why\nFiling instructions ask for amounts in 万元 with 6 decimal places; an amount with more places is smaller than a cent, which means it was copied or converted wrong, and systems cannot take it.\n\n## Example\n`funds 50.0000001 (fiscal 50.0000001)` — 7 decimal places in 万元.\n\n## Fix\nCorrect the amount to at most the allowed places, or set another number of places with `precision N` in the plan header.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

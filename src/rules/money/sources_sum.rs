@@ -4,7 +4,7 @@ use super::{amount, every_funds, show, source_name};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nIn a `funds` line that gives a total and sources (in a project, a summary or the plan header), the sources (fiscal, other, named ones) must add up to exactly the total, to the cent.\n\n## Why\nA year's total is fiscal money plus other money (plus carry-overs and the like). When the sources do not add up, a source is usually missing or one figure was copied wrong; totals off by a few cents are a common defect of filed tables.\n\n## Example\n`funds 70 (fiscal 50, other 15)` — the sources add up to 65, 5 less than the total.\n\n## Fix\nAdd the missing source (e.g. `\"上年结转\" 5`), or correct the total or the source that is wrong, so that they agree.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@ use crate::ast::SummaryStmt;
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nThe amount a `summary X { funds … }` states must equal project X's own total (compared in the plan's money unit: `50` and `50.00` are the same).\n\n## Why\nThe department text's summary of a project and the project's own table describe the same money; when they disagree a reviewer cannot tell which is right. The project's table is the source of truth: the summary only restates it.\n\n## Example\n```\nsummary 信息化 {\n  funds 34.5万元\n}\nproject 信息化 \"纪检监察信息化建设工作经费\" {\n  funds 64.50 (fiscal 64.50)\n}\n```\n\n## Fix\nDelete the summary's `funds` line (the amount is then derived from the project), or write the project's amount, e.g. `funds 64.50`.",
     },
     check,
+    scope: Scope::Plan,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

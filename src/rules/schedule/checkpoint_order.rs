@@ -4,7 +4,7 @@ use super::{day_of_year, every_schedule};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA schedule's checkpoints must be written in date order, and no day may appear twice. A month end is the month's last day: `6月底` and `06-30` are the same day.\n\n## Why\nA schedule is cumulative: each share builds on the checkpoint before it. Out of order or repeated, the schedule cannot be read, and a month was usually mistyped.\n\n## Example\n`schedule 3月底 25%, 10月底 50%, 6月底 75%, 12月底 100%`\n\n## Fix\nWrite the checkpoints in date order; correct a mistyped date; delete one of two equal checkpoints.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

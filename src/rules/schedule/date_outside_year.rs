@@ -5,7 +5,7 @@ use crate::ast::{Checkpoint, Operand, TargetKind};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::FileId;
 
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nWhen a schedule's checkpoint or an indicator's deadline (`<= 2022-11-30`) is written with a year, the year must be the plan's (`plan 2022 …`). Dates without a year (`3月底`, `11-30`) are in the plan's year and are not checked.\n\n## Why\nAn annual plan is about its own year; another year is nearly always left over from last year's table.\n\n## Example\n```\nplan 2022 \"纪检会\" { … }\nschedule 3月底 25%, 6月底 50%, 10月底 75%, 2021-12-31 100%\n```\n\n## Fix\nWrite the plan's year (`2022-12-31`), or leave the year out (`12月底`).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use super::{Share, every_schedule, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA schedule given in percentages should reach 100% at its last checkpoint.\n\n## Why\nA year's money is meant to be spent within the year; a schedule that stops at 75% leaves a quarter of the money unplanned, or lacks its last checkpoint (usually `12月底 100%`). Where there is a reason, such as a project over several years, `allow W0405` turns the warning off; `deny W0405` makes it an error.\n\n## Example\n`schedule 3月底 25%, 6月底 50%, 10月底 75%`\n\n## Fix\nAdd the last checkpoint: `schedule 3月底 25%, 6月底 50%, 10月底 75%, 12月底 100%`, or make the last share 100%.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@ use super::{Share, every_schedule, money, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEvery checkpoint of a schedule gives a cumulative percentage (`6月底 50%`), or every one gives a cumulative amount (`6月底 25万元`):\n- percentages and amounts are not mixed;\n- no other unit (`个`, `天` …) is used, and no number stands without a unit;\n- given in amounts, the schedule is cumulative just as with percentages, so the amount at the last checkpoint equals the project's total funds.\n\n## Why\nA schedule says how much money has been spent by each checkpoint. A bare `50` could be 50% or 50 万元; a schedule in amounts that ends below or above the project's funds has a figure copied wrong, or gives each period's spending instead of the running total.\n\n## Example\n```\nfunds 50.00 (fiscal 50.00)\nschedule 3月底 12.5万元, 6月底 25万元, 10月底 37.5万元, 12月底 45万元\n```\n\n## Fix\nUse percentages throughout or amounts throughout, with their unit; in amounts, write the project's total at the last checkpoint (here `12月底 50万元`).",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

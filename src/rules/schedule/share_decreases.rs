@@ -4,7 +4,7 @@ use super::{Share, every_schedule, money, percent, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nA schedule is cumulative: the share (or amount) at each checkpoint is not lower than at the checkpoint before it.\n\n## Why\nEach checkpoint says how much has been spent in all by then, and money spent does not come back. A share that goes down usually means one period's spending was written instead of the running total, or a figure was mistyped.\n\n## Example\n`schedule 3月底 25%, 6月底 50%, 10月底 40%, 12月底 100%` — if the 40% at 10月底 is what is spent from July to October, the running total is 90%.\n\n## Fix\nWrite the running total at each checkpoint: add the period's spending to the total of the checkpoint before.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@ use super::{Share, every_schedule, written};
 use crate::codes::CodeDoc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         doc_en: "## What it checks\nEvery percentage of a schedule is between 0% and 100% (`‰` is converted to percent).\n\n## Why\nA schedule gives the share of the project's funds spent by each checkpoint: it is never negative and never more than all of the money.\n\n## Example\n`schedule 3月底 25%, 6月底 50%, 10月底 75%, 12月底 120%`\n\n## Fix\nCorrect the share; all of the money is `100%`.",
     },
     check,
+    scope: Scope::Item,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
