@@ -47,13 +47,22 @@ fn one_file(name: &str, text: impl Into<String>) -> SourceMap {
     sources
 }
 
-/// Checks a map, asserting that it takes less than [`BOUND`] and that
-/// every label lies within its file.
+/// Checks a map, asserting that it takes less than [`BOUND`], that every
+/// label lies within its file, and that checking in outline (what
+/// `perfplan check` does) finds the same, also within the bound.
 fn check_bounded(what: &str, sources: &SourceMap) -> Checked {
     let started = Instant::now();
     let checked = check(sources, &Options::default());
     let took = started.elapsed();
     assert!(took < BOUND, "{what}: took {took:?}");
+    let started = Instant::now();
+    let outline = check_outline(sources, &Options::default());
+    let took = started.elapsed();
+    assert!(took < BOUND, "{what}: in outline, took {took:?}");
+    assert!(
+        outline.diagnostics == checked.diagnostics,
+        "{what}: check_outline and check disagree"
+    );
     for d in &checked.diagnostics {
         for label in &d.labels {
             let text = &sources.get(label.file).expect("label in the map").text;
