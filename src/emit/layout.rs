@@ -22,6 +22,8 @@ pub(crate) struct Words {
     pub of_which: &'static str,
     pub purpose: &'static str,
     pub schedule: &'static str,
+    /// What follows the schedule's title when it is in shares.
+    pub in_shares: &'static str,
     pub spent: &'static str,
     pub goals: &'static str,
     pub project_funds: &'static str,
@@ -64,6 +66,7 @@ const ZH: Words = Words {
     of_which: "其中：",
     purpose: "资金用途",
     schedule: "资金支出计划",
+    in_shares: "（%）",
     spent: "累计支出",
     goals: "绩效目标",
     project_funds: "项目资金",
@@ -119,6 +122,7 @@ const EN: Words = Words {
     of_which: "of which: ",
     purpose: "Use of funds",
     schedule: "Spending schedule",
+    in_shares: " (%)",
     spent: "Spent (cumulative)",
     goals: "Performance goals",
     project_funds: "funds",
@@ -278,10 +282,11 @@ pub(crate) fn fund_rows(p: &Project, w: &Words) -> Vec<(String, String)> {
     rows
 }
 
-/// The spending schedule's title: `资金支出计划（%）` when it is in shares.
+/// The spending schedule's title: `资金支出计划（%）` (`Spending schedule
+/// (%)`) when it is in shares.
 pub(crate) fn schedule_title(schedule: &[Checkpoint], w: &Words) -> String {
     if schedule.iter().all(|c| c.share.is_some()) {
-        format!("{}（%）", w.schedule)
+        format!("{}{}", w.schedule, w.in_shares)
     } else {
         w.schedule.to_string()
     }
