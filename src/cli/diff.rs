@@ -89,17 +89,11 @@ fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(spec, text));
     let checked = check(&sources, &Options::default());
-    if !checked.semantic_checked {
-        report(
-            &sources,
-            &checked.diagnostics,
-            cli.message_format,
-            lang,
-            color,
-        )?;
-        return Ok(None);
-    }
-    let plan = model::resolve(&Ctx::new(&checked.files));
+    let plan = if checked.semantic_checked {
+        model::resolve(&Ctx::new(&checked.files))
+    } else {
+        None
+    };
     if plan.is_none() {
         report(
             &sources,
