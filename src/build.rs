@@ -29,11 +29,11 @@ pub struct JsonBuild<'a> {
 }
 
 impl<'a> JsonBuild<'a> {
-    /// Resolves the department-level parts of the plan. `None` when the
-    /// plan cannot be resolved (no header, an unknown framework): the
-    /// checker reports those as errors, so this is not reached after a
-    /// clean check.
-    /// The outline's projects are dropped once the frame is resolved.
+    /// Resolves the department-level parts of the plan, then drops the
+    /// outline's projects: the projects are parsed again as they are
+    /// written. `None` when the plan cannot be resolved (no header, an
+    /// unknown framework): the checker reports those as errors, so this is
+    /// not reached after a clean check.
     pub fn new(sources: &'a SourceMap, outline: Outline) -> Option<JsonBuild<'a>> {
         let frame = model::resolve_frame(&Ctx::new(&outline.files))?;
         let mut settings = outline.files;
