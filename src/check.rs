@@ -109,19 +109,25 @@ pub fn check_outline(sources: &SourceMap, options: &Options) -> Outline {
 /// [`check_outline`], with runs of about `run_bytes`.
 fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> Outline {
     let files: Vec<_> = sources.iter().collect();
+    let starts: Vec<Vec<syntax::ItemStart>> = files
+        .par_iter()
+        .map(|(id, file)| syntax::item_starts(*id, &file.text))
+        .collect();
     let settings: Vec<ast::File> = files
         .par_iter()
-        .map(|(id, file)| ast::File {
+        .zip(&starts)
+        .map(|((id, file), starts)| ast::File {
             id: *id,
-            items: syntax::items_but_projects(*id, &file.text),
+            items: syntax::items_but_projects(*id, &file.text, starts),
             comments: Vec::new(),
         })
         .collect();
     let parsed: Vec<_> = files
         .par_iter()
-        .map(|(id, file)| {
+        .zip(&starts)
+        .map(|((id, file), starts)| {
             let each_run = |items: &mut Vec<Item>| check_run(&settings, *id, items);
-            syntax::parse_with_runs(*id, &file.text, run_bytes, &each_run)
+            syntax::parse_with_runs(*id, &file.text, run_bytes, starts, &each_run)
         })
         .collect();
     let mut outline = Outline::default();

@@ -104,18 +104,7 @@ fn json_messages_are_one_object_per_line() {
     });
     for line in stdout.lines() {
         let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
-        for key in [
-            "code",
-            "severity",
-            "message",
-            "file",
-            "line",
-            "column",
-            "end_line",
-            "end_column",
-            "labels",
-            "help",
-        ] {
+        for key in cli::JSON_LINE_KEYS {
             assert!(value.get(key).is_some(), "missing {key} in {line}");
         }
     }

@@ -39,7 +39,8 @@ use std::ops::Range;
 /// whatever the number of threads; and only one run's lines are held at a
 /// time per thread.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let (tree, diagnostics, _) = parse_in_runs(file, text, RUN_BYTES, &|_| ());
+    let starts = item_starts_if_large(file, text, RUN_BYTES);
+    let (tree, diagnostics, _) = parse_in_runs(file, text, RUN_BYTES, &starts, &|_| ());
     (tree, diagnostics)
 }
 
@@ -48,13 +49,15 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 /// results come back in the order of the runs. `each_run` may change the
 /// items (`check` cuts projects to their outline once their rules have
 /// run), and it sees each item once, except a block left open at the end
-/// of a run, which is a syntax error.
+/// of a run, which is a syntax error. `starts` are the file's
+/// [`item_starts`], where runs may be cut.
 pub fn parse_with<T: Send>(
     file: FileId,
     text: &str,
+    starts: &[ItemStart],
     each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
 ) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
-    parse_in_runs(file, text, RUN_BYTES, each_run)
+    parse_in_runs(file, text, RUN_BYTES, starts, each_run)
 }
 
 /// [`parse_with`], with runs of about `run_bytes`: tests cut small plans
@@ -63,9 +66,10 @@ pub(crate) fn parse_with_runs<T: Send>(
     file: FileId,
     text: &str,
     run_bytes: usize,
+    starts: &[ItemStart],
     each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
 ) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
-    parse_in_runs(file, text, run_bytes, each_run)
+    parse_in_runs(file, text, run_bytes, starts, each_run)
 }
 
 /// Walks a file's runs a few at a time, in parallel, and hands `sink` what
@@ -78,7 +82,8 @@ pub fn for_each_run<T: Send, E>(
     each_run: &(dyn Fn(Vec<Item>) -> T + Sync),
     mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
-    let bounds = run_bounds(file, text, RUN_BYTES);
+    let starts = item_starts_if_large(file, text, RUN_BYTES);
+    let bounds = run_bounds(text, RUN_BYTES, &starts);
     let batch = rayon::current_num_threads().max(1) * 2;
     for runs in bounds.chunks(batch) {
         let done: Vec<T> = runs
@@ -97,21 +102,33 @@ pub fn for_each_run<T: Send, E>(
 /// before they can check its projects one run at a time: the header with
 /// the settings, the overall part, the summaries, the framework
 /// definitions. Diagnostics are not kept: the whole file is parsed again
-/// afterwards, and they are reported then.
-pub fn items_but_projects(file: FileId, text: &str) -> Vec<Item> {
-    let starts = item_starts(file, text);
-    let ends = starts.iter().skip(1).map(|s| s.0).chain([text.len()]);
+/// afterwards, and they are reported then. `starts` are the file's
+/// [`item_starts`].
+pub fn items_but_projects(file: FileId, text: &str, starts: &[ItemStart]) -> Vec<Item> {
+    let ends = starts.iter().skip(1).map(|s| s.at).chain([text.len()]);
     starts
         .iter()
         .zip(ends)
-        .filter(|((_, project), _)| !project)
-        .flat_map(|(&(start, _), end)| walk_run(file, text, start..end).walker.items)
+        .filter(|(s, _)| !s.project)
+        .flat_map(|(s, end)| walk_run(file, text, s.at..end).walker.items)
         .filter(|i| !matches!(i, Item::Project(_)))
         .collect()
 }
 
-/// Where each top-level item of a file starts, and whether it is a project.
-fn item_starts(file: FileId, text: &str) -> Vec<(usize, bool)> {
+/// A line that starts a top-level item.
+#[derive(Clone, Copy, Debug)]
+pub struct ItemStart {
+    /// The byte offset of the line.
+    pub at: usize,
+    /// Whether the item is a project.
+    pub project: bool,
+}
+
+/// Where the top-level items of a file start (lines whose first word is
+/// `项目`, `计划` … and that open a block, or `保障措施` lines): one scan
+/// of the file's layout, which says both where its runs may be cut and
+/// which items are not projects.
+pub fn item_starts(file: FileId, text: &str) -> Vec<ItemStart> {
     let mut out = Vec::new();
     for line in layout::lines(file, text, 0..text.len()).quiet() {
         if line.is_blank() {
@@ -120,17 +137,28 @@ fn item_starts(file: FileId, text: &str) -> Vec<(usize, bool)> {
         let content = text.get(line.content.range()).unwrap_or_default();
         if !layout::closes_block(content) && starts_item(content) {
             let word = layout::first_word(content);
-            let project = keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Project);
-            out.push((line.span.start as usize, project));
+            out.push(ItemStart {
+                at: line.span.start as usize,
+                project: keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Project),
+            });
         }
     }
     out
 }
 
+/// [`item_starts`] for a file large enough to be cut into runs; none for a
+/// smaller one, which is read in one piece.
+fn item_starts_if_large(file: FileId, text: &str, run_bytes: usize) -> Vec<ItemStart> {
+    if text.len() < run_bytes.saturating_mul(2) {
+        return Vec::new();
+    }
+    item_starts(file, text)
+}
+
 /// The byte ranges of a file's runs, in order: the whole file for a small
 /// one.
-fn run_bounds(file: FileId, text: &str, run_bytes: usize) -> Vec<Range<usize>> {
-    let starts = run_starts(file, text, run_bytes);
+fn run_bounds(text: &str, run_bytes: usize, items: &[ItemStart]) -> Vec<Range<usize>> {
+    let starts = run_starts(text.len(), run_bytes, items);
     if starts.len() < 2 {
         return std::iter::once(0..text.len()).collect();
     }
@@ -147,9 +175,10 @@ fn parse_in_runs<T: Send>(
     file: FileId,
     text: &str,
     run_bytes: usize,
+    starts: &[ItemStart],
     each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
 ) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
-    let bounds = run_bounds(file, text, run_bytes);
+    let bounds = run_bounds(text, run_bytes, starts);
     let walk = |r: &Range<usize>| {
         let mut run = walk_run(file, text, r.clone());
         let done = each_run(&mut run.walker.items);
@@ -223,24 +252,19 @@ fn walk_run(file: FileId, text: &str, range: Range<usize>) -> Run<'_> {
 /// and about the size of each run of a larger file.
 pub(crate) const RUN_BYTES: usize = 128 * 1024;
 
-/// Where the runs of a file start: at 0, then at the first line that starts
-/// a top-level item once a run has `run_bytes`. Empty for a small file.
-fn run_starts(file: FileId, text: &str, run_bytes: usize) -> Vec<usize> {
+/// Where the runs of a file of `len` bytes start: at 0, then at the first
+/// item start once a run has `run_bytes`. Empty for a small file.
+fn run_starts(len: usize, run_bytes: usize, items: &[ItemStart]) -> Vec<usize> {
     // Spans are 32-bit: past 4 GiB, offsets would not be line starts.
-    if text.len() < run_bytes.saturating_mul(2) || u32::try_from(text.len()).is_err() {
+    if len < run_bytes.saturating_mul(2) || u32::try_from(len).is_err() {
         return Vec::new();
     }
     let mut out = vec![0];
     let mut last = 0;
-    for line in layout::lines(file, text, 0..text.len()).quiet() {
-        let at = line.span.start as usize;
-        if at - last < run_bytes || line.is_blank() {
-            continue;
-        }
-        let content = text.get(line.content.range()).unwrap_or_default();
-        if !layout::closes_block(content) && starts_item(content) {
-            out.push(at);
-            last = at;
+    for item in items {
+        if item.at - last >= run_bytes {
+            out.push(item.at);
+            last = item.at;
         }
     }
     out
@@ -708,10 +732,13 @@ mod tests {
             }
             texts.push(out);
         }
-        assert!(run_starts(FileId(3), examples[0], 200).len() > 3);
+        let starts = item_starts(FileId(3), examples[0]);
+        assert!(run_starts(examples[0].len(), 200, &starts).len() > 3);
         for (i, text) in texts.iter().enumerate() {
             let parsed = |run_bytes| {
-                let (tree, diagnostics, _) = parse_in_runs(FileId(3), text, run_bytes, &|_| ());
+                let starts = item_starts(FileId(3), text);
+                let (tree, diagnostics, _) =
+                    parse_in_runs(FileId(3), text, run_bytes, &starts, &|_| ());
                 format!("{tree:?} {diagnostics:?}")
             };
             let whole = parsed(usize::MAX);

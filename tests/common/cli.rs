@@ -24,3 +24,18 @@ pub fn perfplan_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
 pub fn perfplan(args: &[&str]) -> (i32, String, String) {
     perfplan_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
+
+/// The keys every line of `--message-format json` has.
+#[allow(dead_code)]
+pub const JSON_LINE_KEYS: [&str; 10] = [
+    "code",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "labels",
+    "help",
+];
