@@ -20,6 +20,43 @@ pub struct File {
     pub id: FileId,
     pub items: Vec<Item>,
     pub comments: Vec<Comment>,
+    /// The items whose first line did not parse: they are not in `items`,
+    /// but the rules must know they exist (a summary of a project whose
+    /// head is broken is not a summary of an unknown project).
+    pub broken: Vec<Broken>,
+}
+
+/// A line that did not parse or whose values did not read: an *error
+/// node*. It is kept so that the rules run on everything else and skip
+/// only what depends on it (a project whose funds line is broken gets no
+/// sum check and no "project without funds"). Its diagnostic has been
+/// reported already; a broken line is never reported twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// What the line was meant to be, when its first word tells.
+    pub what: BrokenKind,
+    /// The identifier after the keyword of a broken item head
+    /// (`项目 信息化 …`), when it reads.
+    pub id: Option<String>,
+    pub span: Span,
+}
+
+/// What a broken line was meant to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrokenKind {
+    /// A statement or item head that starts with this keyword.
+    Keyword(Kw),
+    /// An indicator row whose path and name did not read either.
+    Indicator,
+    /// Nothing tells.
+    Unknown,
+}
+
+impl Broken {
+    /// Whether the broken line was meant to be a statement of this keyword.
+    pub fn is(&self, kw: Kw) -> bool {
+        self.what == BrokenKind::Keyword(kw)
+    }
 }
 
 /// A `#` comment. `own_line` is true when nothing but blanks precede it on
@@ -156,6 +193,8 @@ pub struct PlanHeader {
     pub year: Year,
     pub department: Text,
     pub body: Vec<PlanStmt>,
+    /// Lines of the block that did not parse (see [`Broken`]).
+    pub broken: Vec<Broken>,
     pub span: Span,
 }
 
@@ -220,6 +259,8 @@ pub struct BudgetUnit {
 pub struct Overall {
     pub keyword: Keyword,
     pub body: Vec<OverallStmt>,
+    /// Lines of the block that did not parse (see [`Broken`]).
+    pub broken: Vec<Broken>,
     pub span: Span,
 }
 
@@ -235,6 +276,8 @@ pub struct Summary {
     pub keyword: Keyword,
     pub project: Ident,
     pub body: Vec<SummaryStmt>,
+    /// Lines of the block that did not parse (see [`Broken`]).
+    pub broken: Vec<Broken>,
     pub span: Span,
 }
 
@@ -263,6 +306,10 @@ pub struct Project {
     pub id: Ident,
     pub name: Text,
     pub body: Vec<ProjectStmt>,
+    /// Lines of the block that did not parse (see [`Broken`]); kept in
+    /// the outline, since the rules that compare projects need to know
+    /// whether a funds line is missing or broken.
+    pub broken: Vec<Broken>,
     pub span: Span,
 }
 
@@ -282,6 +329,19 @@ impl Project {
             )
         });
         self.body.shrink_to_fit();
+    }
+
+    /// Whether a line of this project meant as `kw` did not parse.
+    pub fn has_broken(&self, kw: Kw) -> bool {
+        self.broken.iter().any(|b| b.is(kw))
+    }
+
+    /// Whether an indicator row of this project did not read whole: its
+    /// path is unknown, or its target (so its unit and dimension) is.
+    pub fn has_broken_indicator(&self) -> bool {
+        self.broken
+            .iter()
+            .any(|b| matches!(b.what, BrokenKind::Indicator | BrokenKind::Unknown))
     }
 }
 
@@ -424,6 +484,10 @@ pub enum TargetKind {
     Grade { keyword: Keyword, grade: Text },
     /// `不适用`
     NotApplicable(Keyword),
+    /// A target that did not read (`≥80M`, `250万`): its diagnostic was
+    /// reported; the row's name, level and neighbours are still checked,
+    /// but nothing that needs its value.
+    Broken,
 }
 
 #[derive(Clone, Debug)]

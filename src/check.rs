@@ -30,10 +30,11 @@ pub struct Checked {
     pub files: Vec<ast::File>,
     /// Every problem found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Whether the semantic rules ran: they run only on a plan whose every
-    /// line parsed, so that a broken line cannot cause false reports (a
-    /// project "without funds" because its funds line did not parse).
-    pub semantic_checked: bool,
+    /// Whether every line of the plan was read: no syntax or value error.
+    /// The rules run either way (a broken line is an error node they skip,
+    /// see [`ast::Broken`]), but only a plan read whole can be resolved
+    /// into the model (`build`, `diff`).
+    pub parsed_whole: bool,
 }
 
 impl Checked {
@@ -56,14 +57,22 @@ pub struct Outline {
     pub files: Vec<ast::File>,
     /// Every problem found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// As in [`Checked::semantic_checked`].
-    pub semantic_checked: bool,
+    /// As in [`Checked::parsed_whole`].
+    pub parsed_whole: bool,
 }
 
 impl Outline {
     pub fn error_count(&self) -> usize {
         diagnostic::error_count(&self.diagnostics)
     }
+}
+
+/// Whether a diagnostic says a line or a value could not be read (the
+/// syntax and value codes, `E00xx` and `E01xx`), as opposed to a rule's
+/// finding about what was read.
+pub fn is_syntax_error(d: &Diagnostic) -> bool {
+    d.severity == diagnostic::Severity::Error
+        && (d.code.starts_with("E00") || d.code.starts_with("E01"))
 }
 
 /// Parses every file of the plan, runs every rule over the whole, applies
@@ -82,13 +91,16 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
         checked.files.push(tree);
         checked.diagnostics.extend(diagnostics);
     }
-    if checked.diagnostics.is_empty() {
-        let ctx = Ctx::new(&checked.files);
-        let found = rules::run(&ctx);
-        let plan_lints = lint::plan_settings(&ctx);
-        checked.diagnostics = lint::apply(found, &plan_lints, &options.lints);
-        checked.semantic_checked = true;
-    }
+    checked.parsed_whole = !checked.diagnostics.iter().any(is_syntax_error);
+    let ctx = Ctx::new(&checked.files);
+    let found = rules::run(&ctx);
+    let plan_lints = lint::plan_settings(&ctx);
+    let syntax = std::mem::take(&mut checked.diagnostics);
+    checked.diagnostics = lint::apply(
+        syntax.into_iter().chain(found).collect(),
+        &plan_lints,
+        &options.lints,
+    );
     diagnostic::sort(&mut checked.diagnostics);
     checked
 }
@@ -116,11 +128,7 @@ fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> 
     let settings: Vec<ast::File> = files
         .par_iter()
         .zip(&starts)
-        .map(|((id, file), starts)| ast::File {
-            id: *id,
-            items: syntax::items_but_projects(*id, &file.text, starts),
-            comments: Vec::new(),
-        })
+        .map(|((id, file), starts)| syntax::items_but_projects(*id, &file.text, starts))
         .collect();
     let parsed: Vec<_> = files
         .par_iter()
@@ -137,14 +145,17 @@ fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> 
         outline.diagnostics.extend(diagnostics);
         found.extend(runs.into_iter().flatten());
     }
-    if outline.diagnostics.is_empty() {
-        found.extend(rules::run_scope(&Ctx::new(&settings), Scope::Item));
-        let plan = Ctx::new(&outline.files);
-        found.extend(rules::run_scope(&plan, Scope::Plan));
-        let plan_lints = lint::plan_settings(&plan);
-        outline.diagnostics = lint::apply(found, &plan_lints, &options.lints);
-        outline.semantic_checked = true;
-    }
+    outline.parsed_whole = !outline.diagnostics.iter().any(is_syntax_error);
+    found.extend(rules::run_scope(&Ctx::new(&settings), Scope::Item));
+    let plan = Ctx::new(&outline.files);
+    found.extend(rules::run_scope(&plan, Scope::Plan));
+    let plan_lints = lint::plan_settings(&plan);
+    let syntax = std::mem::take(&mut outline.diagnostics);
+    outline.diagnostics = lint::apply(
+        syntax.into_iter().chain(found).collect(),
+        &plan_lints,
+        &options.lints,
+    );
     diagnostic::sort(&mut outline.diagnostics);
     outline
 }
@@ -243,7 +254,7 @@ mod tests {
                     "{} in runs of {run_bytes} bytes",
                     path.display()
                 );
-                assert_eq!(outline.semantic_checked, whole.semantic_checked);
+                assert_eq!(outline.parsed_whole, whole.parsed_whole);
             }
         }
     }

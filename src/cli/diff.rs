@@ -89,7 +89,7 @@ fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(spec, text));
     let checked = check(&sources, &Options::default());
-    let plan = if checked.semantic_checked {
+    let plan = if checked.parsed_whole {
         model::resolve(&Ctx::new(&checked.files))
     } else {
         None

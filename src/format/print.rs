@@ -344,6 +344,9 @@ impl<'a> Printer<'a> {
                 };
                 format!("{op} {value}")
             }
+            // Never printed: `fmt` refuses a file with errors, and a broken
+            // target always has one.
+            TargetKind::Broken => String::new(),
             TargetKind::Bare(q) => quantity(q),
             TargetKind::Qualitative { text, .. } => {
                 format!("{} {}", self.kw(Kw::Qualitative), self.quoted(text))

@@ -359,7 +359,9 @@ fn target(kind: &TargetKind) -> Target {
         TargetKind::Grade { grade, .. } => Target::Grade {
             grade: grade.value.clone(),
         },
-        TargetKind::NotApplicable(_) => Target::NotApplicable,
+        // Never resolved: a plan with a broken target has an error, and a
+        // plan with errors is not built.
+        TargetKind::NotApplicable(_) | TargetKind::Broken => Target::NotApplicable,
     }
 }
 
@@ -382,5 +384,6 @@ pub fn value_text(kind: &TargetKind) -> String {
         TargetKind::Qualitative { text, .. } => text.value.clone(),
         TargetKind::Grade { grade, .. } => grade.value.clone(),
         TargetKind::NotApplicable(_) => "不适用".to_string(),
+        TargetKind::Broken => String::new(),
     }
 }

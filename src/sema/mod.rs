@@ -59,6 +59,8 @@ pub struct Ctx<'a> {
     pub overall: Vec<In<'a, ast::Overall>>,
     pub measures: Vec<In<'a, ast::Measure>>,
     pub profile_defs: Vec<In<'a, ast::ProfileDef>>,
+    /// Items whose first line did not parse (see [`ast::Broken`]).
+    pub broken_items: Vec<In<'a, ast::Broken>>,
     /// The plan's year, from its header.
     pub year: Option<u16>,
     /// The plan's money unit (default 万元).
@@ -92,6 +94,7 @@ impl<'a> Ctx<'a> {
         let mut ctx = Ctx::empty();
         for file in files {
             ctx.collect(file.id, &file.items, |_| true);
+            ctx.collect_broken(file);
         }
         ctx.finish()
     }
@@ -112,6 +115,7 @@ impl<'a> Ctx<'a> {
             ctx.collect(f.id, &f.items, |i| {
                 matches!(i, Item::Plan(_) | Item::Overall(_) | Item::Profile(_))
             });
+            ctx.collect_broken(f);
         }
         ctx.collect(file, items, |i| matches!(i, Item::Project(_)));
         ctx.overall_checked = false;
@@ -126,6 +130,7 @@ impl<'a> Ctx<'a> {
             overall: Vec::new(),
             measures: Vec::new(),
             profile_defs: Vec::new(),
+            broken_items: Vec::new(),
             year: None,
             money: MoneyUnit::WanYuan,
             profile: None,
@@ -174,6 +179,29 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    fn collect_broken(&mut self, file: &'a ast::File) {
+        let items = file.broken.iter().map(|b| In {
+            file: file.id,
+            node: b,
+        });
+        self.broken_items.extend(items);
+    }
+
+    /// Whether an item meant as `kw` (`计划`, `项目` …) has a head that did
+    /// not parse.
+    pub fn has_broken_item(&self, kw: crate::syntax::keywords::Kw) -> bool {
+        self.broken_items.iter().any(|b| b.is(kw))
+    }
+
+    /// Whether a project of this id may exist with a head that did not
+    /// parse (a broken project head whose id reads as `id`, or does not
+    /// read at all).
+    pub fn may_be_broken_project(&self, id: &str) -> bool {
+        self.broken_items.iter().any(|b| {
+            b.is(crate::syntax::keywords::Kw::Project) && b.id.as_deref().is_none_or(|x| x == id)
+        })
+    }
+
     /// Reads the settings from the first header.
     fn settle(&mut self) {
         let mut framework = "classic".to_string();
@@ -198,7 +226,18 @@ impl<'a> Ctx<'a> {
         if self.precision == DEFAULT_PRECISION && !self.headers.iter().any(|h| has_precision(h)) {
             self.precision = default_precision(self.money);
         }
-        self.profile = self.find_profile(&framework);
+        // A broken `框架` line: the profile is unknown, and checking the
+        // indicators against the default one would report false levels.
+        let framework_broken = self.headers.first().is_some_and(|h| {
+            h.broken
+                .iter()
+                .any(|b| b.is(crate::syntax::keywords::Kw::Framework))
+        });
+        self.profile = if framework_broken {
+            None
+        } else {
+            self.find_profile(&framework)
+        };
     }
 
     /// A profile declared in the plan, else a built-in one.

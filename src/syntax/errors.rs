@@ -411,6 +411,7 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::schedule => keyword(Kw::Schedule),
         Rule::goal => keyword(Kw::Goal),
         Rule::indicator => m("指标行", "an indicator row"),
+        Rule::indicator_recovery | Rule::recovery_rest => None,
         Rule::desc => keyword(Kw::Desc),
         Rule::weight => keyword(Kw::Weight),
         Rule::plan_stmt | Rule::plan_line => m("计划块中的语句", "a plan statement"),

@@ -5,6 +5,7 @@
 //! value that does not read (a malformed number, an unknown unit) becomes a
 //! diagnostic and the statement that holds it is dropped.
 
+use super::grammar::PlanParser;
 use super::grammar::Rule;
 use super::keywords::{self, Kw};
 use super::layout::LineOffsets;
@@ -14,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Lang};
 use crate::msg;
 use crate::source::{FileId, Span};
 use crate::values::{ValueError, comparator, date, number, unit};
+use pest::Parser;
 use pest::iterators::Pair;
 
 /// Lowers the pairs of one line. Spans are made file offsets with
@@ -136,6 +138,7 @@ impl Lowerer<'_> {
             year: year?,
             department: department?,
             body: Vec::new(),
+            broken: Vec::new(),
             span,
         })
     }
@@ -154,6 +157,7 @@ impl Lowerer<'_> {
         Overall {
             keyword,
             body: Vec::new(),
+            broken: Vec::new(),
             span,
         }
     }
@@ -172,6 +176,7 @@ impl Lowerer<'_> {
             keyword: keyword?,
             project: project?,
             body: Vec::new(),
+            broken: Vec::new(),
             span,
         })
     }
@@ -192,6 +197,7 @@ impl Lowerer<'_> {
             id: id?,
             name: name?,
             body: Vec::new(),
+            broken: Vec::new(),
             span,
         })
     }
@@ -621,7 +627,19 @@ impl Lowerer<'_> {
             match child.as_rule() {
                 Rule::path => path = self.lower_path(&child),
                 Rule::text => name = self.lower_text(child),
-                Rule::target => target = self.lower_target(child),
+                Rule::target => {
+                    let at = self.span(&child);
+                    let reported = self.diagnostics.len();
+                    target = self.lower_target(child);
+                    // A target that does not read leaves the row checkable:
+                    // only what needs its value is skipped.
+                    if target.is_none() && self.diagnostics.len() > reported {
+                        target = Some(Target {
+                            kind: TargetKind::Broken,
+                            span: at,
+                        });
+                    }
+                }
                 Rule::desc => attrs.extend(self.lower_text_stmt(child).map(IndicatorAttr::Desc)),
                 Rule::basis => attrs.extend(self.lower_text_stmt(child).map(IndicatorAttr::Basis)),
                 Rule::weight => attrs.extend(self.lower_weight(child)),
@@ -637,6 +655,44 @@ impl Lowerer<'_> {
             attrs,
             span,
         })
+    }
+
+    /// An indicator row that did not parse, read again for its path and
+    /// name: the row with its target marked broken, or `None` when its
+    /// path or name does not read either. Reports nothing: the line's
+    /// diagnostic has been given.
+    pub fn recover_indicator(&mut self, content: &str) -> Option<Lowered> {
+        let pair = PlanParser::parse(Rule::indicator_recovery, content)
+            .ok()?
+            .next()?;
+        let span = self.span(&pair);
+        let mut quiet = Vec::new();
+        let mut lowerer = Lowerer {
+            file: self.file,
+            offsets: self.offsets,
+            diagnostics: &mut quiet,
+        };
+        let (mut path, mut name, mut rest) = (None, None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::path => path = lowerer.lower_path(&child),
+                Rule::text => name = lowerer.lower_text(child),
+                Rule::recovery_rest => rest = Some(lowerer.span(&child)),
+                _ => {}
+            }
+        }
+        Some(Lowered::Project(ProjectStmt::Indicator(Box::new(
+            Indicator {
+                path: path?,
+                name: name?,
+                target: Target {
+                    kind: TargetKind::Broken,
+                    span: rest?,
+                },
+                attrs: Vec::new(),
+                span,
+            },
+        ))))
     }
 
     fn lower_path(&mut self, pair: &Pair<Rule>) -> Option<Path> {

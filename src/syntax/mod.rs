@@ -4,8 +4,11 @@
 //! comments. This module walks the lines, keeping track of the `{ }` block
 //! each one is in, parses each line with pest using the rule for that block
 //! ([`grammar`]), and lowers it to AST nodes ([`lower`]). A line that fails
-//! to parse is reported ([`errors`]) and skipped; the rest of the file is
-//! still read, so one run reports every broken line.
+//! to parse is reported ([`errors`]) and kept as an error node
+//! ([`ast::Broken`]), or, for an indicator row whose path and name read,
+//! as an indicator whose target is broken; the rest of the file is still
+//! read, so one run reports every broken line, and the rules still check
+//! everything that does not depend on it.
 
 pub mod errors;
 pub mod grammar;
@@ -46,11 +49,12 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 
 /// [`parse`], calling `each_run` on the items each run of the file closes,
 /// as soon as the run is walked and on the thread that walked it; the
-/// results come back in the order of the runs. `each_run` may change the
-/// items (`check` cuts projects to their outline once their rules have
-/// run), and it sees each item once, except a block left open at the end
-/// of a run, which is a syntax error. `starts` are the file's
-/// [`item_starts`], where runs may be cut.
+/// results come back in the order of the runs, followed by those of the
+/// blocks a run left open (a syntax error), which are closed only when
+/// the runs are joined. `each_run` may change the items (`check` cuts
+/// projects to their outline once their rules have run), and it sees each
+/// item once. `starts` are the file's [`item_starts`], where runs may be
+/// cut.
 pub fn parse_with<T: Send>(
     file: FileId,
     text: &str,
@@ -103,16 +107,27 @@ pub fn for_each_run<T: Send, E>(
 /// the settings, the overall part, the summaries, the framework
 /// definitions. Diagnostics are not kept: the whole file is parsed again
 /// afterwards, and they are reported then. `starts` are the file's
-/// [`item_starts`].
-pub fn items_but_projects(file: FileId, text: &str, starts: &[ItemStart]) -> Vec<Item> {
+/// [`item_starts`]. The file's broken item heads other than projects'
+/// come with them (see [`ast::Broken`]).
+pub fn items_but_projects(file: FileId, text: &str, starts: &[ItemStart]) -> ast::File {
     let ends = starts.iter().skip(1).map(|s| s.at).chain([text.len()]);
-    starts
-        .iter()
-        .zip(ends)
-        .filter(|(s, _)| !s.project)
-        .flat_map(|(s, end)| walk_run(file, text, s.at..end).walker.items)
-        .filter(|i| !matches!(i, Item::Project(_)))
-        .collect()
+    let mut tree = ast::File {
+        id: file,
+        ..ast::File::default()
+    };
+    for (start, end) in starts.iter().zip(ends).filter(|(s, _)| !s.project) {
+        let mut walker = walk_run(file, text, start.at..end).walker;
+        // A block the next item interrupts (a syntax error) is closed
+        // where its last statement ends, as the whole walk closes it.
+        walker.end_of_file();
+        let items = walker.items.into_iter();
+        tree.items
+            .extend(items.filter(|i| !matches!(i, Item::Project(_))));
+        let broken = walker.broken.into_iter();
+        tree.broken
+            .extend(broken.filter(|b| !b.is(keywords::Kw::Project)));
+    }
+    tree
 }
 
 /// A line that starts a top-level item.
@@ -184,13 +199,14 @@ fn parse_in_runs<T: Send>(
         let done = each_run(&mut run.walker.items);
         (run, done)
     };
-    let (mut parts, done): (Vec<Run>, Vec<T>) = if bounds.len() < 2 {
+    let (mut parts, mut done): (Vec<Run>, Vec<T>) = if bounds.len() < 2 {
         bounds.iter().map(walk).unzip()
     } else {
         bounds.par_iter().map(walk).unzip()
     };
     let mut diagnostics = Vec::new();
     let mut comments = Vec::new();
+    let mut broken = Vec::new();
     for part in &mut parts {
         diagnostics.append(&mut part.layout.diagnostics);
     }
@@ -199,7 +215,9 @@ fn parse_in_runs<T: Send>(
         if walker.open.is_some() {
             // The run starts with a line that starts an item: the
             // line-by-line walk reports the open block there.
+            let before = walker.items.len();
             walker.report_unclosed(part.first);
+            done.extend(walker.each_new_item(before, each_run));
         }
         if walker.items.is_empty() {
             walker.items = part.walker.items;
@@ -207,6 +225,7 @@ fn parse_in_runs<T: Send>(
             walker.items.extend(part.walker.items);
         }
         walker.diagnostics.extend(part.walker.diagnostics);
+        broken.extend(part.walker.broken);
         walker.open = part.walker.open;
         if comments.is_empty() {
             comments = part.layout.comments;
@@ -214,11 +233,15 @@ fn parse_in_runs<T: Send>(
             comments.extend(part.layout.comments);
         }
     }
+    let before = walker.items.len();
     walker.end_of_file();
+    done.extend(walker.each_new_item(before, each_run));
+    broken.append(&mut walker.broken);
     let tree = ast::File {
         id: file,
         items: walker.items,
         comments,
+        broken,
     };
     (tree, walker.diagnostics, done)
 }
@@ -307,6 +330,8 @@ struct Walker<'a> {
     file: FileId,
     text: &'a str,
     items: Vec<Item>,
+    /// Broken item heads and broken lines outside any block.
+    broken: Vec<ast::Broken>,
     open: Option<OpenBlock>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -317,6 +342,7 @@ impl<'a> Walker<'a> {
             file,
             text,
             items: Vec::new(),
+            broken: Vec::new(),
             open: None,
             diagnostics,
         }
@@ -353,25 +379,45 @@ impl<'a> Walker<'a> {
             Some(Lowered::ProjectHead(h)) => self.open_block(Block::Project(h), line),
             Some(Lowered::ProfileHead(h)) => self.open_block(Block::Profile(h), line),
             Some(Lowered::Measure(m)) => self.items.push(Item::Measure(m)),
-            _ if layout::opens_block(content) => {
-                let context = guess_context(layout::first_word(content));
-                self.open_block(Block::Broken(context), line);
+            _ => {
+                let first = layout::first_word(content);
+                self.broken.push(ast::Broken {
+                    what: broken_kind(content, Context::Top),
+                    id: second_word(content, first),
+                    span: line.content,
+                });
+                if layout::opens_block(content) {
+                    self.open_block(Block::Broken(guess_context(first)), line);
+                }
             }
-            _ => {}
         }
     }
 
     fn body_line(&mut self, line: &Line, content: &str, context: Context) {
-        if line.has_error {
-            return;
-        }
-        let Some(lowered) = self.parse_line(line, content, context) else {
-            return;
+        let lowered = if line.has_error {
+            None
+        } else {
+            self.parse_line(line, content, context)
         };
         let Some(open) = self.open.as_mut() else {
             return;
         };
         open.end = line.content.end as usize;
+        let Some(lowered) = lowered else {
+            let broken = ast::Broken {
+                what: broken_kind(content, context),
+                id: None,
+                span: line.content,
+            };
+            match &mut open.block {
+                Block::Plan(h) => h.broken.push(broken),
+                Block::Overall(o) => o.broken.push(broken),
+                Block::Summary(m) => m.broken.push(broken),
+                Block::Project(p) => p.broken.push(broken),
+                Block::Profile(_) | Block::Broken(_) => {}
+            }
+            return;
+        };
         match (&mut open.block, lowered) {
             (Block::Plan(h), Lowered::Plan(s)) => h.body.push(s),
             (Block::Plan(h), Lowered::Project(ProjectStmt::Basis(s))) => {
@@ -410,15 +456,14 @@ impl<'a> Walker<'a> {
             (repaired, offsets) = layout::repaired(content, base, &line.repairs);
             repaired.as_str()
         };
-        match PlanParser::parse(rule, content) {
-            Ok(mut pairs) => {
-                let mut lowerer = Lowerer {
-                    file: self.file,
-                    offsets: &offsets,
-                    diagnostics: &mut self.diagnostics,
-                };
-                pairs.next().and_then(|pair| lowerer.lower_line(pair))
-            }
+        let reported = self.diagnostics.len();
+        let mut lowerer = Lowerer {
+            file: self.file,
+            offsets: &offsets,
+            diagnostics: &mut self.diagnostics,
+        };
+        let lowered = match PlanParser::parse(rule, content) {
+            Ok(mut pairs) => pairs.next().and_then(|pair| lowerer.lower_line(pair)),
             Err(error) => {
                 let failed = FailedLine {
                     file: self.file,
@@ -427,10 +472,29 @@ impl<'a> Walker<'a> {
                     offsets: &offsets,
                     context,
                 };
-                self.diagnostics.push(errors::diagnose(&failed, &error));
-                None
+                lowerer.diagnostics.push(errors::diagnose(&failed, &error));
+                match context {
+                    Context::Project | Context::Overall => lowerer.recover_indicator(content),
+                    _ => None,
+                }
             }
+        };
+        if lowered.is_none() && self.diagnostics.len() == reported {
+            // Every error node has its diagnostic: a line is never dropped
+            // in silence.
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::SYNTAX,
+                    msg!("这一行无法读取", "this line cannot be read"),
+                )
+                .primary(
+                    self.file,
+                    line.content,
+                    msg!("无法读取", "cannot be read"),
+                ),
+            );
         }
+        lowered
     }
 
     fn open_block(&mut self, block: Block, line: &Line) {
@@ -535,6 +599,23 @@ impl<'a> Walker<'a> {
         self.items.push(item);
     }
 
+    /// Calls `each_run` on the items closed since there were `before`: a
+    /// block that a run left open is closed only when the runs are joined,
+    /// and its item must be seen too.
+    fn each_new_item<T>(
+        &mut self,
+        before: usize,
+        each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
+    ) -> Option<T> {
+        if self.items.len() <= before {
+            return None;
+        }
+        let mut new = self.items.split_off(before);
+        let done = each_run(&mut new);
+        self.items.append(&mut new);
+        Some(done)
+    }
+
     fn end_of_file(&mut self) {
         if self.open.is_some() {
             self.report_unclosed(None);
@@ -549,6 +630,35 @@ fn starts_item(content: &str) -> bool {
     keywords::is_top_level(word)
         && (layout::opens_block(content)
             || keywords::lookup(word).is_some_and(|(k, _)| k == keywords::Kw::Measure))
+}
+
+/// What a line that did not parse was meant to be: a keyword (or the
+/// keyword it is a slip for), an indicator row (its first word is followed
+/// by the `.` of a path, or, inside a project or the overall part, it is
+/// not a keyword at all), or unknown.
+fn broken_kind(content: &str, context: Context) -> ast::BrokenKind {
+    let word = layout::first_word(content);
+    let after = content.get(word.len()..).unwrap_or("");
+    if after.starts_with(['.', '。', '．']) {
+        return ast::BrokenKind::Indicator;
+    }
+    let kw = keywords::lookup(word)
+        .or_else(|| keywords::suggest(word).and_then(keywords::lookup))
+        .map(|(k, _)| k);
+    match (kw, context) {
+        (Some(kw), _) => ast::BrokenKind::Keyword(kw),
+        (None, Context::Project | Context::Overall) => ast::BrokenKind::Indicator,
+        (None, _) => ast::BrokenKind::Unknown,
+    }
+}
+
+/// The word after `first` on a line: the identifier of an item head.
+fn second_word(content: &str, first: &str) -> Option<String> {
+    let rest = content
+        .get(first.len()..)?
+        .trim_start_matches([' ', '\t', ':', '：', '\u{3000}']);
+    let word = layout::first_word(rest);
+    (!word.is_empty() && !word.starts_with(['"', '“', '{', '｛'])).then(|| word.to_string())
 }
 
 /// The block a broken first line most likely opens, from its first word

@@ -25,6 +25,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     for project in &ctx.projects {
+        // A row whose level did not read may be the one required.
+        if project.has_broken_indicator() {
+            continue;
+        }
         let used: Vec<_> = indicators_of(project.node)
             .filter_map(|i| profile.resolve(&i.path))
             .collect();

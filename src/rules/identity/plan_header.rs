@@ -43,6 +43,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
+    // A header whose first line did not parse has been reported already.
+    if ctx.has_broken_item(crate::syntax::keywords::Kw::Plan) {
+        return;
+    }
     let Some((file, span)) = first_item(ctx) else {
         return;
     };

@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = ctx.projects.iter().map(|p| p.id.name.as_str()).collect();
     for s in &ctx.summaries {
-        if ctx.project(&s.project.name).is_some() {
+        if ctx.project(&s.project.name).is_some() || ctx.may_be_broken_project(&s.project.name) {
             continue;
         }
         let d = RULE

@@ -69,7 +69,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .collect();
     let path = path.join(".");
     for p in ctx.projects.iter().copied() {
-        if indicators_of(p.node).any(|i| is_cost(ctx, i)) {
+        if indicators_of(p.node).any(|i| is_cost(ctx, i)) || p.has_broken_indicator() {
             continue;
         }
         let help = match ctx.project_total(p) {

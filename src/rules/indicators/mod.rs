@@ -313,6 +313,21 @@ pub(crate) struct Scope<'a> {
 }
 
 impl Scope<'_> {
+    /// Whether every indicator row of the scope was read whole: no row is
+    /// broken, and no row lost its attributes to a target that did not
+    /// parse. Rules over all the rows together (weights) need it.
+    pub(crate) fn read_whole(&self) -> bool {
+        let broken_row = match &self.project {
+            Some(p) => p.has_broken_indicator(),
+            None => false,
+        };
+        !broken_row
+            && !self
+                .indicators
+                .iter()
+                .any(|i| matches!(i.target.kind, TargetKind::Broken))
+    }
+
     /// "项目 办案经费" / "project 办案经费", or the overall part.
     pub(crate) fn name(&self) -> Message {
         match &self.project {

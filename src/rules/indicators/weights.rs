@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for scope in scopes(ctx) {
+    for scope in scopes(ctx).into_iter().filter(|s| s.read_whole()) {
         let weighted: Vec<_> = scope
             .indicators
             .iter()

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, funds_of};
+use crate::syntax::keywords::Kw;
 
 pub static RULE: Rule = Rule {
     doc: CodeDoc {
@@ -23,7 +24,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for project in ctx.projects.iter().copied() {
-        if funds_of(project.node).is_some() {
+        // A funds line that did not parse has been reported already.
+        if funds_of(project.node).is_some() || project.has_broken(Kw::Funds) {
             continue;
         }
         // The example is written in the language of the project's keywords.
