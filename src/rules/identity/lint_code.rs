@@ -1,10 +1,11 @@
 //! E0609: a lint setting in the plan names no lint.
 
 use crate::ast::PlanStmt;
-use crate::codes::{self, code_doc};
+use crate::codes::code_doc;
 use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::lint::is_lint;
+use crate::rules::registry;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
@@ -21,7 +22,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for code in list.iter().filter(|c| !is_lint(&c.value)) {
-                let (label, help) = match codes::lookup(&code.value) {
+                let (label, help) = match registry::lookup(&code.value) {
                     Some(doc) => (
                         msg!(
                             "`{}` 是错误，不能调整级别",
