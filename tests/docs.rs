@@ -1,8 +1,8 @@
 //! The diagnostic reference in `docs/` is generated from the code; this
 //! test fails when it is stale. Run with `UPDATE_DOCS=1` to regenerate.
 
-use perfplan::codes::markdown;
 use perfplan::diagnostic::Lang;
+use perfplan::rules::registry::{self, markdown};
 use std::path::Path;
 
 fn check_generated(file: &str, expected: &str) {
@@ -26,7 +26,7 @@ fn diagnostics_reference_is_up_to_date() {
 
 #[test]
 fn every_code_can_be_explained_in_both_languages() {
-    for doc in perfplan::codes::all() {
+    for doc in registry::all() {
         for lang in ["zh", "en"] {
             let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
                 .args(["explain", doc.code, "--lang", lang])

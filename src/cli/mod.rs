@@ -13,10 +13,10 @@ mod input;
 use args::{Cli, ColorArg, Command, MessageFormat};
 use clap::Parser;
 use perfplan::check::check_outline;
-use perfplan::codes;
 use perfplan::diagnostic::Diagnostic;
 use perfplan::diagnostic::Lang;
 use perfplan::render;
+use perfplan::rules::registry;
 use perfplan::source::SourceMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -121,7 +121,7 @@ fn summary(sources: &SourceMap, diagnostics: &[Diagnostic], lang: Lang) -> Strin
 }
 
 fn run_explain(code: &str, lang: Lang) -> miette::Result<ExitCode> {
-    let Some(doc) = codes::lookup(code) else {
+    let Some(doc) = registry::lookup(code) else {
         return Err(errors::unknown_code(code, lang));
     };
     let level = match (doc.severity, lang) {

@@ -27,7 +27,7 @@ pub struct Setting {
 /// Whether a code names a lint (or the `warnings` group).
 pub fn is_lint(code: &str) -> bool {
     code.eq_ignore_ascii_case("warnings")
-        || (code.starts_with(['W', 'w']) && crate::codes::lookup(code).is_some())
+        || (code.starts_with(['W', 'w']) && super::registry::lookup(code).is_some())
 }
 
 /// The settings a plan's headers make, in order.

@@ -1,9 +1,18 @@
 //! The semantic rules, one module per rule (as Ruff does).
 //!
-//! Each rule module holds its check, its messages in both languages and its
-//! documentation: what it checks, why it matters to a reviewer, an example
-//! and the fix. `perfplan explain CODE` prints that documentation and
-//! `docs/diagnostics.md` is generated from it.
+//! Each rule module holds its check and its messages in both languages. Its
+//! documentation (what it checks, why it matters to a reviewer, an example
+//! and the fix) is two Markdown files beside it, included at compile time:
+//! `money/sources_sum.rs` has `money/sources_sum.zh.md` and
+//! `money/sources_sum.en.md`, each a line `# <title>`, a blank line and the
+//! body (see [`crate::codes::CodeDoc`]). `perfplan explain CODE` prints that
+//! documentation and `docs/diagnostics.md` is generated from it, through
+//! [`registry`], the list of every code (the syntax codes' and the rules').
+//!
+//! A new rule: a module `<group>/<rule>.rs` with its `RULE` (documentation
+//! `code_doc!("W0516", Warning, "<rule>")`, check, scope), its two `.md`
+//! files, its place in the group's `RULES`, and a plan that triggers it
+//! and one that does not in `tests/ui/rules/<group>/`.
 //!
 //! A rule reads the plan through [`Ctx`] and pushes diagnostics; it never
 //! stops at the first problem. Its [`Scope`] says how much of the plan it
@@ -17,6 +26,7 @@ pub mod identity;
 pub mod indicators;
 pub mod lint;
 pub mod money;
+pub mod registry;
 pub mod schedule;
 
 use crate::codes::CodeDoc;

@@ -1,21 +1,14 @@
 //! E0206: a profile declaration (`框架定义`) that does not hold together.
 
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::sema::profile::{Profile, ProfileProblem, builtin};
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0206",
-        severity: Severity::Error,
-        title_zh: "框架定义有误",
-        title_en: "malformed profile",
-        doc_zh: "## 检查什么\n`框架定义` 中：每个二级指标写作 `一级.二级`，其一级指标已在上方声明；同一指标不重复声明；`必需` 所列的指标已声明；框架名不与内置框架或另一个框架重名。\n\n## 为什么\n框架是检查所有指标的依据，框架本身错了，检查结果就不可信。\n\n## 例\n`二级 产出.数量 \"数量指标\"` 写在 `一级 产出 …` 之前。\n\n## 修正\n先声明一级，再声明其下的二级；删除重复的声明。",
-        doc_en: "## What it checks\nIn a `profile`: each second level is written `level1.level2` under a first level declared above it; nothing is declared twice; every `required` level exists; the name is not that of a built-in or another profile.\n\n## Why\nThe profile is what every indicator is checked against; a broken profile makes every result doubtful.\n\n## Example\n`level2 output.quantity \"数量指标\"` before `level1 output …`.\n\n## Fix\nDeclare the first level, then its second levels; remove duplicates.",
-    },
+    doc: code_doc!("E0206", Error, "bad_profile"),
     check,
     scope: Scope::Item,
 };

@@ -1,21 +1,14 @@
 //! E0203: an indicator's second level (二级) is not under its first level.
 
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0203",
-        severity: Severity::Error,
-        title_zh: "二级指标不属于这个一级指标",
-        title_en: "second level not under this first level",
-        doc_zh: "## 检查什么\n指标行的二级指标（`产出.数量` 中的 `数量`）必须是框架中该一级指标下的二级指标。写在别的一级指标下，或框架中没有，都会报告。\n\n## 为什么\n审核按“一级 → 二级”归类；`效益.数量` 这样的组合在任何表中都不存在，通常是写错了一级。\n\n## 例\n`效益.数量 \"举报线索处置率\" = 100%`\n\n## 修正\n按提示改为 `产出.数量`，或改为该一级指标下的二级指标。",
-        doc_en: "## What it checks\nThe second level of an indicator row (`quantity` in `output.quantity`) must be a second level under that first level in the plan's profile, not under another one, and not missing from the profile.\n\n## Why\nReviewers file indicators by first → second level; a pair such as `benefit.quantity` exists in no table and usually means the first level is wrong.\n\n## Example\n`benefit.quantity \"举报线索处置率\" = 100%`\n\n## Fix\nWrite `output.quantity` as suggested, or a second level of that first level.",
-    },
+    doc: code_doc!("E0203", Error, "unknown_level2"),
     check,
     scope: Scope::Item,
 };

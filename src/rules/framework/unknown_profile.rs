@@ -1,21 +1,14 @@
 //! E0201: the plan names a framework profile that does not exist.
 
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, profile};
 use crate::syntax::keywords::closest;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0201",
-        severity: Severity::Error,
-        title_zh: "未知的指标框架",
-        title_en: "unknown framework profile",
-        doc_zh: "## 检查什么\n计划头部 `框架` 所写的指标框架必须是内置框架（`classic`、`classic-benefit-satisfaction`、`central-2021`），或计划的某个文件中用 `框架定义` 声明的框架。\n\n## 为什么\n一级、二级指标是否正确，取决于所用的框架；框架不明，就无法检查指标。\n\n## 例\n`框架 clasic`\n\n## 修正\n改为已有的框架名；省级自定义框架请把含 `框架定义` 的文件一并交给 perfplan。",
-        doc_en: "## What it checks\nThe profile named by `framework` in the plan header must be built in (`classic`, `classic-benefit-satisfaction`, `central-2021`) or declared with `profile` in one of the plan's files.\n\n## Why\nWhether an indicator's first and second levels are right depends on the profile; without it no indicator can be checked.\n\n## Example\n`framework clasic`\n\n## Fix\nName an existing profile; for a provincial profile, pass the file that declares it along with the plan.",
-    },
+    doc: code_doc!("E0201", Error, "unknown_profile"),
     check,
     scope: Scope::Item,
 };

@@ -1,8 +1,8 @@
 //! E0602: two projects with the same project code (项目编码).
 
 use crate::ast::{Code, ProjectStmt};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, In};
@@ -10,14 +10,7 @@ use crate::source::FileId;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0602",
-        severity: Severity::Error,
-        title_zh: "项目编码重复",
-        title_en: "duplicate project code",
-        doc_zh: "## 检查什么\n两个项目不能有相同的项目编码（`编码`）。\n\n## 为什么\n项目编码是预算管理一体化系统中项目的唯一标识，重复的编码会让绩效目标挂到错误的项目上。\n\n## 例\n两个项目都写 `编码 13022522P00TD8410008N`。\n\n## 修正\n从预算系统中核对并改正其中一个编码。",
-        doc_en: "## What it checks\nNo two projects share a project code (`code`).\n\n## Why\nThe code identifies the project in the provincial budget system; a repeated code attaches the goals to the wrong project.\n\n## Example\nTwo projects with `code 13022522P00TD8410008N`.\n\n## Fix\nLook the code up in the budget system and correct one of them.",
-    },
+    doc: code_doc!("E0602", Error, "duplicate_code"),
     check,
     scope: Scope::Plan,
 };

@@ -1,22 +1,15 @@
 //! E0607: a statement that may appear once is written twice in a block.
 
 use crate::ast::{IndicatorAttr, Keyword, PlanStmt, ProjectStmt, SummaryStmt};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::FileId;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0607",
-        severity: Severity::Error,
-        title_zh: "语句重复",
-        title_en: "statement given twice",
-        doc_zh: "## 检查什么\n块中只能出现一次的语句写了两次：项目的 `编码`、`预算单位`、`资金`、`用途`、`支出计划`、`依据`；分项目标的 `名称`、`资金`；计划头部的 `框架`、`金额单位`、`精度`、`等级`、`资金`、`依据`；指标行的 `描述`、`依据`、`分值`。（`目标` 可以写多条。）\n\n## 为什么\n两个值互相矛盾时，无从知道哪一个是对的。\n\n## 例\n项目中写了两行 `资金`。\n\n## 修正\n删除其中一行。",
-        doc_en: "## What it checks\nA statement that may appear once in its block is written twice: a project's `code`, `unit`, `funds`, `purpose`, `schedule`, `basis`; a summary's `name`, `funds`; the header's `framework`, `money`, `precision`, `grades`, `funds`, `basis`; an indicator's `desc`, `basis`, `weight`. (`goal` may be repeated.)\n\n## Why\nWhen the two disagree, nobody can tell which is right.\n\n## Example\nA project with two `funds` lines.\n\n## Fix\nDelete one of them.",
-    },
+    doc: code_doc!("E0607", Error, "duplicate_statement"),
     check,
     scope: Scope::Item,
 };

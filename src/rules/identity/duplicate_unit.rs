@@ -1,22 +1,15 @@
 //! E0608: a budget unit declared twice.
 
 use crate::ast::PlanStmt;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0608",
-        severity: Severity::Error,
-        title_zh: "预算单位重复声明",
-        title_en: "budget unit declared twice",
-        doc_zh: "## 检查什么\n计划头部中每个预算单位编码只声明一次。\n\n## 为什么\n同一编码的两个名称，印在表上必有一个是错的。\n\n## 例\n`预算单位 222002 \"…纪律委员会\"` 写了两次，名称不同。\n\n## 修正\n删除其中一行。",
-        doc_en: "## What it checks\nEach budget unit code is declared once in the plan header.\n\n## Why\nTwo names for one code: one of them is wrong on the printed table.\n\n## Example\n`unit 222002 \"…\"` twice, with different names.\n\n## Fix\nDelete one of the lines.",
-    },
+    doc: code_doc!("E0608", Error, "duplicate_unit"),
     check,
     scope: Scope::Item,
 };

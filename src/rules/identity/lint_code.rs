@@ -1,22 +1,16 @@
 //! E0609: a lint setting in the plan names no lint.
 
 use crate::ast::PlanStmt;
-use crate::codes::{self, CodeDoc};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::lint::is_lint;
+use crate::rules::registry;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0609",
-        severity: Severity::Error,
-        title_zh: "无效的检查级别设置",
-        title_en: "invalid lint setting",
-        doc_zh: "## 检查什么\n计划头部 `允许`、`警告`、`禁止` 之后的代码必须是警告代码（W 开头），或 `warnings`（全部警告）。错误（E 开头）不能被允许。\n\n## 为什么\n打错的代码不会生效，而作者以为它生效了；错误则意味着计划本身不成立，不能关掉。\n\n## 例\n`允许 W9999`，`允许 E0301`\n\n## 修正\n改为存在的警告代码（`perfplan explain CODE` 可查），或删除这一项。",
-        doc_en: "## What it checks\nThe codes after `allow`, `warn` and `deny` in the plan header are warning codes (starting with W) or `warnings` (all of them). Errors (E codes) cannot be allowed.\n\n## Why\nA mistyped code has no effect while the author believes it has; an error means the plan does not hold and cannot be switched off.\n\n## Example\n`allow W9999`, `allow E0301`\n\n## Fix\nWrite an existing warning code (see `perfplan explain CODE`), or delete the entry.",
-    },
+    doc: code_doc!("E0609", Error, "lint_code"),
     check,
     scope: Scope::Item,
 };
@@ -28,7 +22,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for code in list.iter().filter(|c| !is_lint(&c.value)) {
-                let (label, help) = match codes::lookup(&code.value) {
+                let (label, help) = match registry::lookup(&code.value) {
                     Some(doc) => (
                         msg!(
                             "`{}` 是错误，不能调整级别",

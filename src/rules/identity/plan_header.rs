@@ -1,21 +1,14 @@
 //! E0606: a plan without a header, or with more than one.
 
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0606",
-        severity: Severity::Error,
-        title_zh: "计划头部缺失或重复",
-        title_en: "missing or repeated plan header",
-        doc_zh: "## 检查什么\n一个计划（它的所有文件合起来）恰好有一个 `计划 年度 \"部门\" { … }` 头部。\n\n## 为什么\n年度、金额单位、框架和预算单位都在头部；没有头部，金额无法换算，日期无法核对年度；两个头部则互相矛盾。\n\n## 例\n只检查了项目文件，没有一并给出含头部的文件。\n\n## 修正\n把含头部的文件一起交给 perfplan（`perfplan check 头部.plan 项目/*.plan`），或删除多余的头部。",
-        doc_en: "## What it checks\nA plan (all its files together) has exactly one `plan YEAR \"department\" { … }` header.\n\n## Why\nThe year, money unit, profile and budget units are in the header; without it amounts cannot be converted nor dates checked against the year, and two headers contradict each other.\n\n## Example\nOnly the project files were checked, not the file with the header.\n\n## Fix\nPass the header file too (`perfplan check header.plan projects/*.plan`), or delete the extra header.",
-    },
+    doc: code_doc!("E0606", Error, "plan_header"),
     check,
     scope: Scope::Plan,
 };

@@ -2,21 +2,14 @@
 
 use super::{Expected, expected_unit, written_quantity};
 use crate::ast::TargetKind;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0508",
-        severity: Severity::Warning,
-        title_zh: "指标值没有比较符",
-        title_en: "target without a comparator",
-        doc_zh: "## 检查什么\n定量指标值只写了数字，没有比较符（`=`、`≥`、`≤`、`>`、`<`），常常也没有计量单位。\n\n## 为什么\n`100` 是要求等于 100%、不低于 100%，还是 100 个？省级系统要求先选比较符再填数值；`≥` 表示越高越好，`≤` 表示越低越好，考核时据此判断是否完成。\n\n## 例\n`产出.数量 \"举报线索处置率(%)\" 100`\n\n## 修正\n写明比较符和单位：`= 100%` 或 `≥ 95%`。",
-        doc_en: "## What it checks\nA quantitative target written as a bare number, with no comparator (`=`, `>=`, `<=`, `>`, `<`) and often no unit.\n\n## Why\nDoes `100` ask for exactly 100%, at least 100%, or 100 items? Provincial systems make the comparator the first choice of a target: `>=` means higher is better, `<=` lower is better, and the assessment depends on it.\n\n## Example\n`output.quantity \"举报线索处置率(%)\" 100`\n\n## Fix\nWrite the comparator and the unit: `= 100%` or `>= 95%`.",
-    },
+    doc: code_doc!("W0508", Warning, "bare_number"),
     check,
     scope: Scope::Item,
 };

@@ -3,21 +3,14 @@
 
 use super::is_cost;
 use crate::ast::OverallStmt;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, In, indicators_of};
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0515",
-        severity: Severity::Warning,
-        title_zh: "总体目标有成本指标，项目没有",
-        title_en: "overall cost target not carried into a project",
-        doc_zh: "## 检查什么\n总体目标中有成本指标（如 `产出.成本 \"预算指标控制\"`），而某个项目的绩效目标表中没有成本指标。框架本身要求每个项目都有成本指标时（如 central-2021）不报告，由 E0204 报告。\n\n## 为什么\n部门的总体目标由各项目落实：总体目标承诺控制成本，项目表却没有成本指标，这个承诺就无从考核。成本指标缺失也是审核常见的退回理由。\n\n## 例\n总体目标写 `产出.成本 \"预算指标控制\" 定性 \"严格按预算指标控制\"`，项目“办案经费”只有数量、时效、效益和满意度指标。\n\n## 修正\n为项目加一行成本指标，如 `产出.成本 \"项目预算控制数\" ≤ 50.00万元`。",
-        doc_en: "## What it checks\nThe overall part has a cost indicator (such as `output.cost \"预算指标控制\"`) but a project's table has none. Not reported when the profile itself requires a cost indicator of every project (central-2021): E0204 reports it then.\n\n## Why\nThe projects carry out the department's overall goal: when the overall part promises to control costs and a project sets no cost target, the promise cannot be assessed. A missing cost indicator is also a common reason for reviewers to send a table back.\n\n## Example\nThe overall part has `output.cost \"预算指标控制\" qualitative \"严格按预算指标控制\"`; project 办案经费 has quantity, timeliness, benefit and satisfaction indicators only.\n\n## Fix\nAdd a cost indicator to the project, such as `output.cost \"项目预算控制数\" <= 50.00万元`.",
-    },
+    doc: code_doc!("W0515", Warning, "cost_not_carried"),
     check,
     scope: Scope::Item,
 };

@@ -2,22 +2,15 @@
 
 use super::measured;
 use crate::ast::TargetKind;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::Dimension;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0504",
-        severity: Severity::Error,
-        title_zh: "个数不是整数",
-        title_en: "count that is not a whole number",
-        doc_zh: "## 检查什么\n以量词计的指标值（个、项、人次、辆 …）必须是整数。\n\n## 为什么\n不存在 2.5 个单位、0.5 次巡察；带小数的个数多半是把平均数或比率写成了个数。\n\n## 例\n`产出.数量 \"常规巡察单位数\" = 2.5个`\n\n## 修正\n写整数，如 `= 3个`；考核平均数的，用比值单位，如 `≥ 2.5次/人`。",
-        doc_en: "## What it checks\nA target counted with a measure word (个, 项, 人次, 辆 …) is a whole number.\n\n## Why\nThere are no 2.5 units or half an inspection; a fractional count is usually an average or a rate written as a count.\n\n## Example\n`output.quantity \"常规巡察单位数\" = 2.5个`\n\n## Fix\nWrite a whole number, as in `= 3个`; for an average, use a per-unit measure such as `>= 2.5次/人`.",
-    },
+    doc: code_doc!("E0504", Error, "count_not_whole"),
     check,
     scope: Scope::Item,
 };

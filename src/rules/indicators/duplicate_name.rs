@@ -2,22 +2,15 @@
 //! twice in the overall part.
 
 use super::{normalize_name, scopes};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0509",
-        severity: Severity::Error,
-        title_zh: "重复的三级指标",
-        title_en: "indicator named twice",
-        doc_zh: "## 检查什么\n同一个项目（或总体目标）中，两个指标的三级指标名称相同（不计 `(%)`、空格和末尾的标点）。\n\n## 为什么\n三级指标是一张表中指标的名字：同名的两行，审核和自评时分不清考核的是哪一行，省级系统也按名称对应指标。多半是复制一行后忘了改名，或同一个指标写了两次。\n\n## 例\n`产出.数量 \"举报线索处置率\" = 100%`\n`产出.质量 \"举报线索处置率\" ≥ 95%`\n\n## 修正\n删去重复的一行，或给每一行一个能区分的名称（写明对象或时段）。",
-        doc_en: "## What it checks\nTwo indicators of one project (or of the overall part) with the same name (ignoring `(%)`, blanks and trailing punctuation).\n\n## Why\nThe name identifies an indicator within its table: with two rows of the same name, reviewers and the year-end self-assessment cannot tell which is meant, and provincial systems match indicators by name. Usually a row was copied and not renamed, or the same indicator was entered twice.\n\n## Example\n`output.quantity \"举报线索处置率\" = 100%`\n`output.quality \"举报线索处置率\" >= 95%`\n\n## Fix\nDelete the repeated row, or give each row a name that tells it apart (say what or when it measures).",
-    },
+    doc: code_doc!("E0509", Error, "duplicate_name"),
     check,
     scope: Scope::Item,
 };

@@ -1,22 +1,15 @@
 //! E0514: a grade target (`等级 优`) without a declared scale, or not in it.
 
 use crate::ast::{PlanStmt, TargetKind};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Lang, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Lang, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::syntax::keywords::closest;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0514",
-        severity: Severity::Error,
-        title_zh: "未声明的等级",
-        title_en: "grade not in the plan's scale",
-        doc_zh: "## 检查什么\n以等级为指标值（`等级 优`）时，计划头部必须用 `等级` 声明等级，且指标值是其中之一。\n\n## 为什么\n不能量化的指标用分级的定性表述考核，等级要事先约定（常见的是 优/良/中/差 四级）；没有约定的等级，年底无法评定是否完成。\n\n## 例\n计划头部没有 `等级`，却写了 `效益.社会效益 \"公众安全感\" 等级 优`；或声明了 `等级 优 良 中 差`，却写了 `等级 好`。\n\n## 修正\n在计划头部声明等级：`等级 优 良 中 差`；指标值写其中之一。",
-        doc_en: "## What it checks\nA grade target (`grade 优`) needs a scale declared with `grades` in the plan header, and the grade must be one of it.\n\n## Why\nWhat cannot be quantified is assessed in graded wording, and the grades are agreed beforehand (often four: 优/良/中/差); a grade from no agreed scale cannot be assessed at the end of the year.\n\n## Example\nNo `grades` in the header but `benefit.social \"公众安全感\" grade 优`; or `grades 优 良 中 差` declared and `grade 好` written.\n\n## Fix\nDeclare the scale in the plan header, `grades 优 良 中 差`, and use one of its grades.",
-    },
+    doc: code_doc!("E0514", Error, "grade_unknown"),
     check,
     scope: Scope::Item,
 };

@@ -1,22 +1,15 @@
 //! W0510: an indicator named after a second level (`"数量指标"`).
 
 use super::{is_rate_name, normalize_name};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0510",
-        severity: Severity::Warning,
-        title_zh: "三级指标用了二级指标的名称",
-        title_en: "indicator named after a second level",
-        doc_zh: "## 检查什么\n三级指标名称就是框架中某个二级指标的名称，如“数量指标”“社会效益”。名称本身是比率的（如“服务对象满意度”：以“率”结尾或含“满意度”“比例”“占比”，且不以“指标”结尾）不报告，因为它说明了考核什么。\n\n## 为什么\n二级指标是分类，三级指标才是考核的内容。把分类名写在三级指标处，等于这一行没有填，是公开的绩效表中常见的缺陷。\n\n## 例\n`产出.数量 \"数量指标\" = 100%`\n\n## 修正\n写出具体考核什么，如 `产出.数量 \"举报线索处置率\" = 100%`。",
-        doc_en: "## What it checks\nAn indicator whose name is the name of a second level of the profile, such as 数量指标 or 社会效益. A name that is itself a rate (such as 服务对象满意度: ending in 率 or containing 满意度, 比例 or 占比, and not ending in 指标) is not reported, since it says what is measured.\n\n## Why\nSecond levels are categories; the third level is what is measured. A category written as the indicator's name leaves the row empty, a frequent defect of published tables.\n\n## Example\n`output.quantity \"数量指标\" = 100%`\n\n## Fix\nName what is measured, as in `output.quantity \"举报线索处置率\" = 100%`.",
-    },
+    doc: code_doc!("W0510", Warning, "level2_name"),
     check,
     scope: Scope::Item,
 };

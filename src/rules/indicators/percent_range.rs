@@ -2,8 +2,8 @@
 //! measure growth.
 
 use super::{measured, written_quantity};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
@@ -11,14 +11,7 @@ use crate::values::unit::Dimension;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0503",
-        severity: Severity::Warning,
-        title_zh: "百分比超出 0% 到 100%",
-        title_en: "percentage outside 0% to 100%",
-        doc_zh: "## 检查什么\n百分比指标值应在 0% 到 100% 之间（千分比在 0‰ 到 1000‰ 之间）。名称写明增长或变化的（含“增长”“增幅”“增速”“提高”“提升”“同比”“环比”“增加”）不检查。\n\n## 为什么\n完成率、满意度、覆盖率都不会超过 100%，也不会是负数；`= 1000%` 多半是多打了一个 0，`≥ 950%` 多半是想写 `≥ 95%`。\n\n## 例\n`产出.数量 \"举报线索处置率\" = 1000%`\n\n## 修正\n改正数字，如 `= 100%`；若指标考核的是增长幅度，在名称中写明，如 “经费同比增长率”。",
-        doc_en: "## What it checks\nA percentage target lies between 0% and 100% (per mille: 0‰ to 1000‰). Indicators whose name speaks of growth or change (增长, 增幅, 增速, 提高, 提升, 同比, 环比, 增加) are not checked.\n\n## Why\nCompletion rates, satisfaction and coverage never exceed 100% and are never negative: `= 1000%` is most likely a 0 too many, `>= 950%` most likely meant `>= 95%`.\n\n## Example\n`output.quantity \"举报线索处置率\" = 1000%`\n\n## Fix\nCorrect the figure, as in `= 100%`; if the indicator measures growth, say so in its name, as in “经费同比增长率”.",
-    },
+    doc: code_doc!("W0503", Warning, "percent_range"),
     check,
     scope: Scope::Item,
 };

@@ -2,20 +2,13 @@
 //! name, description, qualitative target or basis.
 
 use super::indicator_texts;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0505",
-        severity: Severity::Error,
-        title_zh: "未填写的模板占位符",
-        title_en: "template placeholder left in",
-        doc_zh: "## 检查什么\n指标名称、指标描述、定性指标值和指标值确定依据中不能留有模板的占位符：只由 `*`、`_`、`-`、`X`、`x`、`×` 组成的文字，或含有 `**`、`__`、`--`、`XX`、`xx`、`××` 的文字。\n\n## 为什么\n下发的模板用 `≥**人次`、`XX项目` 标出待填的地方；省级系统拒收含 `*`、`_`、`-` 的指标值。留着占位符的表说明这一行没有填完。\n\n## 例\n`产出.数量 \"培训人次\" 定性 \"≥**人次\"`\n\n## 修正\n填上实际的内容；数值写成定量指标值，如 `产出.数量 \"培训人次\" ≥ 120人次`。",
-        doc_en: "## What it checks\nNo template placeholder is left in an indicator's name, description, qualitative target or basis: a text made only of `*`, `_`, `-`, `X`, `x` or `×`, or one containing `**`, `__`, `--`, `XX`, `xx` or `××`.\n\n## Why\nTemplates mark what is to be filled in with `≥**人次` or `XX项目`, and provincial systems reject values containing `*`, `_` or `-`. A placeholder left in means the row was never finished.\n\n## Example\n`output.quantity \"培训人次\" qualitative \"≥**人次\"`\n\n## Fix\nFill in the real content; write a figure as a quantitative target, as in `output.quantity \"培训人次\" >= 120人次`.",
-    },
+    doc: code_doc!("E0505", Error, "placeholder"),
     check,
     scope: Scope::Item,
 };

@@ -4,8 +4,8 @@
 use super::placeholder::placeholder;
 use super::{Expected, expected_unit, short, target_text};
 use crate::ast::TargetKind;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
@@ -13,14 +13,7 @@ use crate::values::comparator::CmpOp;
 use crate::values::unit;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0513",
-        severity: Severity::Warning,
-        title_zh: "定性指标值其实是数值",
-        title_en: "qualitative target that is a figure",
-        doc_zh: "## 检查什么\n定性指标值以比较符（`≥ ≤ > < =`）或数字开头，如 `定性 \"≥95服务对象满意度\"`。以年份、月份或日期开头的（如“2022年底前完成”）不报告。\n\n## 为什么\n数字和文字混在一个定性指标值里，系统无法按定量指标考核，也没有计量单位；这是公开的绩效表中常见的缺陷。\n\n## 例\n`满意度.服务对象满意度 \"服务对象满意度\" 定性 \"≥95服务对象满意度\"`\n\n## 修正\n写成定量指标值：`满意度.服务对象满意度 \"服务对象满意度\" ≥ 95%`；一行只写一个数值，几个数值分成几行。",
-        doc_en: "## What it checks\nA qualitative target that starts with a comparator (`≥ ≤ > < =`) or a digit, as `qualitative \"≥95服务对象满意度\"`. A text that starts with a year, month or day (“2022年底前完成”) is not reported.\n\n## Why\nA figure mixed with words in a qualitative target cannot be assessed as a quantitative target and has no unit; a frequent defect of published tables.\n\n## Example\n`satisfaction.service-recipient \"服务对象满意度\" qualitative \"≥95服务对象满意度\"`\n\n## Fix\nWrite a quantitative target: `satisfaction.service-recipient \"服务对象满意度\" >= 95%`; one figure per row, several figures on several rows.",
-    },
+    doc: code_doc!("W0513", Warning, "qualitative_figure"),
     check,
     scope: Scope::Item,
 };

@@ -2,21 +2,14 @@
 
 use super::{normalize_name, short};
 use crate::ast::TargetKind;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Lang};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0507",
-        severity: Severity::Warning,
-        title_zh: "定性指标值重复指标名称",
-        title_en: "qualitative target that repeats the name",
-        doc_zh: "## 检查什么\n定性指标值与指标名称相同（不计 `(%)`、空格和末尾的标点）。\n\n## 为什么\n指标值要说明达到什么标准；照抄名称等于没有填写指标值，审核无从判断是否完成。\n\n## 例\n`效益.经济效益 \"提高工作效率\" 定性 \"提高工作效率\"`\n\n## 修正\n写出标准：能量化的写 `≥ 90%`，不能量化的用等级，如 `等级 优`。",
-        doc_en: "## What it checks\nA qualitative target that is the indicator's name again (ignoring `(%)`, blanks and trailing punctuation).\n\n## Why\nThe target says what standard is to be met; copying the name leaves the target empty, and reviewers cannot tell whether it was met.\n\n## Example\n`benefit.economic \"提高工作效率\" qualitative \"提高工作效率\"`\n\n## Fix\nState the standard: quantify it (`>= 90%`) or use a grade (`grade 优`).",
-    },
+    doc: code_doc!("W0507", Warning, "repeats_name"),
     check,
     scope: Scope::Item,
 };

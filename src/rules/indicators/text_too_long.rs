@@ -2,20 +2,13 @@
 //! accept.
 
 use super::{Field, indicator_texts};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0511",
-        severity: Severity::Error,
-        title_zh: "文字超过 1000 字节",
-        title_en: "text over 1000 bytes",
-        doc_zh: "## 检查什么\n指标名称、指标描述、定性指标值和指标值确定依据，每项不超过 1000 字节；一个汉字计 3 字节（约 333 个汉字），字母和数字计 1 字节。\n\n## 为什么\n省级系统按字节限制字段长度，超长的内容录入时被拒收或截断。\n\n## 例\n一段 400 个汉字的指标描述（1200 字节）。\n\n## 修正\n精简到 1000 字节以内；名称只写考核什么，说明性的文字写在 `描述` 中。",
-        doc_en: "## What it checks\nAn indicator's name, description, qualitative target and basis are each at most 1000 bytes, counting a Chinese character as 3 bytes (about 333 characters) and a letter or digit as 1.\n\n## Why\nProvincial systems limit these fields in bytes; a longer text is rejected or cut off when entered.\n\n## Example\nA description of 400 Chinese characters (1200 bytes).\n\n## Fix\nShorten it to 1000 bytes; a name says only what is measured, explanations go in `desc`.",
-    },
+    doc: code_doc!("E0511", Error, "text_too_long"),
     check,
     scope: Scope::Item,
 };

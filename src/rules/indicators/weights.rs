@@ -3,22 +3,15 @@
 
 use super::scopes;
 use crate::ast::IndicatorAttr;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Lang, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Lang, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0512",
-        severity: Severity::Error,
-        title_zh: "分值不全或合计不是 100",
-        title_en: "weights missing or not totalling 100",
-        doc_zh: "## 检查什么\n一个项目（或总体目标）中只要有一个指标写了 `分值`，每个指标都要写，而且合计恰好是 100。\n\n## 为什么\n省级系统要求使用分值的指标合计为 100；年底自评按分值打分，缺了分值的指标无法计分，合计不是 100 的得分无法与满分比较。\n\n## 例\n`产出.数量 \"举报线索处置率\" = 100% 分值 50`\n`满意度.服务对象满意度 \"服务对象满意度\" ≥ 95% 分值 40`\n\n## 修正\n给每个指标写上 `分值`，并调整到合计 100。",
-        doc_en: "## What it checks\nOnce one indicator of a project (or of the overall part) has a `weight`, every indicator there has one, and they total exactly 100.\n\n## Why\nProvincial systems require weights, where used, to total 100; the year-end self-assessment scores each indicator by its weight, so an indicator without one cannot be scored and a total other than 100 cannot be compared with full marks.\n\n## Example\n`output.quantity \"举报线索处置率\" = 100% weight 50`\n`satisfaction.service-recipient \"服务对象满意度\" >= 95% weight 40`\n\n## Fix\nGive every indicator a `weight`, and adjust them to total 100.",
-    },
+    doc: code_doc!("E0512", Error, "weights"),
     check,
     scope: Scope::Item,
 };

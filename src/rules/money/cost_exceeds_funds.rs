@@ -3,22 +3,15 @@
 use super::{
     amount, per_unit_denominator, per_unit_marker, project_cost_indicators, quantity_target,
 };
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::{Dimension, MoneyUnit};
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0305",
-        severity: Severity::Error,
-        title_zh: "成本目标超过项目资金",
-        title_en: "cost target exceeds the project's funds",
-        doc_zh: "## 检查什么\n项目的成本指标（`产出.成本`；central-2021 框架中一级指标 `成本` 下的指标）写的是金额时，换算成计划的金额单位后不能超过该项目的资金总额。金额可以是：带金额单位的数（`≤ 60万元`）；比率的每单位金额（`≤ 4万元/人` 中的 4 万元，一个单位的成本超过整个项目的资金必是写错）；没有单位的数，按计划的金额单位读（`金额单位 万元` 时 `40000` 就是 40000 万元）。\n\n## 为什么\n一个项目的成本不可能超过它的全部资金。这几乎总是单位错了：表格以万元为单位，却把元数照抄进来。\n\n## 例\n```\n项目 巡察经费 \"巡察工作经费\" {\n  资金 40.00（财政 40.00）\n  产出.成本 \"人均工作经费\" < 40000\n}\n```\n`40000` 按万元读是 40000 万元，而项目只有 40.00 万元；说明中写的是“人均工作经费不超4万元”。\n\n## 修正\n写出单位，并核对数值：`产出.成本 \"人均工作经费\" ≤ 4万元/人`。",
-        doc_en: "## What it checks\nA project's cost indicator (`output.cost`; under the central-2021 profile, an indicator of the first level `cost`) whose target is money must not exceed the project's total once converted into the plan's money unit. The money may be an amount with a money unit (`<= 60万元`); the amount per unit of a rate (the 4 万元 of `<= 4万元/人`: one unit cannot cost more than the whole project); or a number without a unit, which is read in the plan's money unit (in a `money 万元` plan, `40000` is 40000 万元).\n\n## Why\nA project cannot cost more than all of its money. The cause is nearly always a unit: the table is in 万元 but an amount in 元 was copied into it.\n\n## Example\n```\nproject 巡察经费 \"巡察工作经费\" {\n  funds 40.00 (fiscal 40.00)\n  output.cost \"人均工作经费\" < 40000\n}\n```\n`40000` read in 万元 is 40000 万元, while the project has 40.00 万元; its description says at most 4 万元 per person.\n\n## Fix\nWrite the unit and check the number: `output.cost \"人均工作经费\" <= 4万元/人`.",
-    },
+    doc: code_doc!("E0305", Error, "cost_exceeds_funds"),
     check,
     scope: Scope::Item,
 };

@@ -3,22 +3,15 @@
 
 use super::{amount, show, stated};
 use crate::ast::PlanStmt;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0303",
-        severity: Severity::Error,
-        title_zh: "部门资金合计与各项目资金之和不符",
-        title_en: "department total differs from the projects' funds",
-        doc_zh: "## 检查什么\n计划头部写出 `资金 X`（部门的项目资金合计）时，X 必须等于计划中每个项目资金总额之和。计划中没有项目，或有项目没写资金（另报 E0308）时不检查。\n\n## 为什么\n部门文本中的合计与各项目表是同一笔钱；合计不符说明漏了项目、多算了项目，或某个数字抄错了。\n\n## 例\n```\n计划 2022 \"纪检会\" {\n  资金 160.00\n}\n```\n而三个项目的资金是 50.00、64.50、40.00，合计 154.50。\n\n## 修正\n把头部的金额改为各项目之和，或改正写错的项目资金；也可以删除这一行，合计由项目表得出。",
-        doc_en: "## What it checks\nWhen the plan header states `funds X` (the department's total of project funds), X must equal the sum of the totals of every project of the plan. Not checked when the plan has no project, or when a project states no funds (E0308 reports that).\n\n## Why\nThe department's total and the projects' tables describe the same money; a total that does not match means a project was left out or counted twice, or a figure was copied wrong.\n\n## Example\n```\nplan 2022 \"纪检会\" {\n  funds 160.00\n}\n```\nwhile the three projects have 50.00, 64.50 and 40.00, which add up to 154.50.\n\n## Fix\nWrite the sum of the projects in the header, or correct the project that is wrong; or delete the line: the total follows from the projects.",
-    },
+    doc: code_doc!("E0303", Error, "department_total"),
     check,
     scope: Scope::Plan,
 };

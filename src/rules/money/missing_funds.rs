@@ -2,22 +2,15 @@
 
 use super::{amount, stated};
 use crate::ast::SummaryStmt;
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Lang};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::{Ctx, funds_of};
 use crate::syntax::keywords::Kw;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0308",
-        severity: Severity::Error,
-        title_zh: "项目没有写资金",
-        title_en: "project states no funds",
-        doc_zh: "## 检查什么\n每个项目都要有一行 `资金`，写出年度资金总额及其来源。\n\n## 为什么\n项目支出绩效目标表的表头必须填年度资金总额；分项目标、部门合计、成本指标和按金额写的支出计划都要与它核对。\n\n## 例\n```\n项目 办案经费 \"办案工作经费\" {\n  编码 13022522P00TD8410008N\n  用途 \"办公费\"\n}\n```\n\n## 修正\n在项目中加一行，如 `资金 50.00（财政 50.00）`。",
-        doc_en: "## What it checks\nEvery project needs a `funds` line with the year's total and its sources.\n\n## Why\nA project's table must give the year's total; the summaries, the department total, cost targets and schedules given in amounts are all checked against it.\n\n## Example\n```\nproject 办案经费 \"办案工作经费\" {\n  code 13022522P00TD8410008N\n  purpose \"办公费\"\n}\n```\n\n## Fix\nAdd a line to the project, such as `funds 50.00 (fiscal 50.00)`.",
-    },
+    doc: code_doc!("E0308", Error, "missing_funds"),
     check,
     scope: Scope::Plan,
 };

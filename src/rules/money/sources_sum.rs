@@ -1,22 +1,15 @@
 //! E0302: the sources of a `资金` statement do not add up to its total.
 
 use super::{amount, every_funds, show, source_name};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0302",
-        severity: Severity::Error,
-        title_zh: "资金来源之和不等于总额",
-        title_en: "funds sources do not add up to the total",
-        doc_zh: "## 检查什么\n写出总额和来源的 `资金` 行（项目、分项目标、计划头部），各来源（财政、其他、具名来源）之和必须正好等于总额，差一分也不行。\n\n## 为什么\n年度资金总额 = 财政拨款 + 其他资金（+ 上年结转等）。来源之和与总额不符，通常是漏写了一个来源，或总额、来源中有一个抄错；表格差几分钱是常见的缺陷。\n\n## 例\n`资金 70（财政 50，其他 15）` —— 来源之和 65，比总额少 5。\n\n## 修正\n补上缺少的来源（如 `\"上年结转\" 5`），或改正写错的总额或来源，使两者相等。",
-        doc_en: "## What it checks\nIn a `funds` line that gives a total and sources (in a project, a summary or the plan header), the sources (fiscal, other, named ones) must add up to exactly the total, to the cent.\n\n## Why\nA year's total is fiscal money plus other money (plus carry-overs and the like). When the sources do not add up, a source is usually missing or one figure was copied wrong; totals off by a few cents are a common defect of filed tables.\n\n## Example\n`funds 70 (fiscal 50, other 15)` — the sources add up to 65, 5 less than the total.\n\n## Fix\nAdd the missing source (e.g. `\"上年结转\" 5`), or correct the total or the source that is wrong, so that they agree.",
-    },
+    doc: code_doc!("E0302", Error, "sources_sum"),
     check,
     scope: Scope::Item,
 };

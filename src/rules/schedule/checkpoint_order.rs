@@ -1,21 +1,14 @@
 //! E0402: a schedule's checkpoints out of date order, or a day twice.
 
 use super::{day_of_year, every_schedule};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0402",
-        severity: Severity::Error,
-        title_zh: "支出计划的时间点顺序有误",
-        title_en: "schedule checkpoints out of order",
-        doc_zh: "## 检查什么\n支出计划的时间点必须按时间先后书写，同一天不能出现两次。月末按当月的最后一天计：`6月底` 与 `06-30` 是同一天。\n\n## 为什么\n支出计划是累计的，每个时间点的比例都以前一个时间点为基础；顺序颠倒或重复时，进度无法读，往往是把月份写错了。\n\n## 例\n`支出计划 3月底 25%，10月底 50%，6月底 75%，12月底 100%`\n\n## 修正\n按时间先后写各时间点；若是笔误，改正日期；重复的时间点删去一个。",
-        doc_en: "## What it checks\nA schedule's checkpoints must be written in date order, and no day may appear twice. A month end is the month's last day: `6月底` and `06-30` are the same day.\n\n## Why\nA schedule is cumulative: each share builds on the checkpoint before it. Out of order or repeated, the schedule cannot be read, and a month was usually mistyped.\n\n## Example\n`schedule 3月底 25%, 10月底 50%, 6月底 75%, 12月底 100%`\n\n## Fix\nWrite the checkpoints in date order; correct a mistyped date; delete one of two equal checkpoints.",
-    },
+    doc: code_doc!("E0402", Error, "checkpoint_order"),
     check,
     scope: Scope::Item,
 };

@@ -1,22 +1,15 @@
 //! W0405: a percent schedule that ends below 100%.
 
 use super::{Share, every_schedule, written};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "W0405",
-        severity: Severity::Warning,
-        title_zh: "支出计划没有到 100%",
-        title_en: "schedule does not reach 100%",
-        doc_zh: "## 检查什么\n按百分比写的支出计划，最后一个时间点应为 100%。\n\n## 为什么\n年度资金原则上在年内支出完毕；计划停在 75%，说明有四分之一的钱没有安排，或漏写了最后一个时间点（通常是 `12月底 100%`）。多年期项目等确有理由时，可以用 `允许 W0405` 关闭此警告；用 `禁止 W0405` 把它当作错误。\n\n## 例\n`支出计划 3月底 25%，6月底 50%，10月底 75%`\n\n## 修正\n补上最后一个时间点：`支出计划 3月底 25%，6月底 50%，10月底 75%，12月底 100%`，或把最后的比例改为 100%。",
-        doc_en: "## What it checks\nA schedule given in percentages should reach 100% at its last checkpoint.\n\n## Why\nA year's money is meant to be spent within the year; a schedule that stops at 75% leaves a quarter of the money unplanned, or lacks its last checkpoint (usually `12月底 100%`). Where there is a reason, such as a project over several years, `allow W0405` turns the warning off; `deny W0405` makes it an error.\n\n## Example\n`schedule 3月底 25%, 6月底 50%, 10月底 75%`\n\n## Fix\nAdd the last checkpoint: `schedule 3月底 25%, 6月底 50%, 10月底 75%, 12月底 100%`, or make the last share 100%.",
-    },
+    doc: code_doc!("W0405", Warning, "ends_short"),
     check,
     scope: Scope::Item,
 };

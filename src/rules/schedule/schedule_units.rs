@@ -2,21 +2,14 @@
 //! up to the project's funds.
 
 use super::{Share, every_schedule, money, written};
-use crate::codes::CodeDoc;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::code_doc;
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 
 pub static RULE: Rule = Rule {
-    doc: CodeDoc {
-        code: "E0406",
-        severity: Severity::Error,
-        title_zh: "支出计划的单位或金额有误",
-        title_en: "schedule in the wrong unit or amount",
-        doc_zh: "## 检查什么\n支出计划的每个时间点都写累计百分比（`6月底 50%`），或都写累计金额（`6月底 25万元`）：\n- 不能混用百分比和金额；\n- 不能用其他单位（`个`、`天` …），也不能只写数字不写单位；\n- 按金额写时，金额与百分比一样是累计的，最后一个时间点的金额必须等于项目的资金总额。\n\n## 为什么\n支出计划说的是到每个时间点一共花出多少钱。没有单位的 `50` 看不出是 50% 还是 50 万元；按金额写的计划到年底花不完或超出项目资金，说明金额抄错了，或写成了每一期的支出而不是累计数。\n\n## 例\n```\n资金 50.00（财政 50.00）\n支出计划 3月底 12.5万元，6月底 25万元，10月底 37.5万元，12月底 45万元\n```\n\n## 修正\n统一写百分比或金额，写出单位；按金额写时，最后一个时间点写项目资金总额（此例为 `12月底 50万元`）。",
-        doc_en: "## What it checks\nEvery checkpoint of a schedule gives a cumulative percentage (`6月底 50%`), or every one gives a cumulative amount (`6月底 25万元`):\n- percentages and amounts are not mixed;\n- no other unit (`个`, `天` …) is used, and no number stands without a unit;\n- given in amounts, the schedule is cumulative just as with percentages, so the amount at the last checkpoint equals the project's total funds.\n\n## Why\nA schedule says how much money has been spent by each checkpoint. A bare `50` could be 50% or 50 万元; a schedule in amounts that ends below or above the project's funds has a figure copied wrong, or gives each period's spending instead of the running total.\n\n## Example\n```\nfunds 50.00 (fiscal 50.00)\nschedule 3月底 12.5万元, 6月底 25万元, 10月底 37.5万元, 12月底 45万元\n```\n\n## Fix\nUse percentages throughout or amounts throughout, with their unit; in amounts, write the project's total at the last checkpoint (here `12月底 50万元`).",
-    },
+    doc: code_doc!("E0406", Error, "schedule_units"),
     check,
     scope: Scope::Item,
 };
