@@ -21,6 +21,7 @@ pub const UNCLOSED_BLOCK: &str = "E0005";
 pub const UNMATCHED_BRACE: &str = "E0006";
 pub const BAD_ESCAPE: &str = "E0007";
 pub const MISPLACED: &str = "E0008";
+pub const TRAILING_MARK: &str = "W0009";
 pub const MALFORMED_NUMBER: &str = "E0101";
 pub const NUMBER_TOO_LARGE: &str = "E0102";
 pub const UNKNOWN_UNIT: &str = "E0103";
@@ -29,6 +30,7 @@ pub const BAD_COMPARATOR: &str = "E0105";
 pub const BAD_YEAR: &str = "E0106";
 pub const NOT_MONEY_UNIT: &str = "E0107";
 pub const BAD_PATH: &str = "E0108";
+pub const LOOSE_UNIT: &str = "W0109";
 
 /// The documentation of one code: what it checks, why it matters, an
 /// example and the fix, in Chinese and in English.
@@ -104,6 +106,7 @@ pub static CODES: &[CodeDoc] = &[
     code_doc!(UNMATCHED_BRACE, Error, "codes/E0006"),
     code_doc!(BAD_ESCAPE, Error, "codes/E0007"),
     code_doc!(MISPLACED, Error, "codes/E0008"),
+    code_doc!(TRAILING_MARK, Warning, "codes/W0009"),
     code_doc!(MALFORMED_NUMBER, Error, "codes/E0101"),
     code_doc!(NUMBER_TOO_LARGE, Error, "codes/E0102"),
     code_doc!(UNKNOWN_UNIT, Error, "codes/E0103"),
@@ -112,4 +115,5 @@ pub static CODES: &[CodeDoc] = &[
     code_doc!(BAD_YEAR, Error, "codes/E0106"),
     code_doc!(NOT_MONEY_UNIT, Error, "codes/E0107"),
     code_doc!(BAD_PATH, Error, "codes/E0108"),
+    code_doc!(LOOSE_UNIT, Warning, "codes/W0109"),
 ];

@@ -324,6 +324,8 @@ fn dimension_name(d: Dimension) -> &'static str {
         Dimension::Mass => "mass",
         Dimension::Time => "time",
         Dimension::Rate => "rate",
+        Dimension::Volume => "volume",
+        Dimension::Energy => "energy",
     }
 }
 

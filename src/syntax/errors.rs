@@ -78,6 +78,9 @@ pub struct FailedLine<'a> {
 
 /// Turns a failed parse of one line into the most helpful diagnostic.
 pub fn diagnose(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
+    if line.text.trim_start().starts_with("//") {
+        return slash_comment(line);
+    }
     let word = super::layout::first_word(line.text.trim_start());
     let word_start = line.text.len() - line.text.trim_start().len();
     let word_span = Span::new(
@@ -101,6 +104,22 @@ pub fn diagnose(line: &FailedLine, error: &Error<Rule>) -> Diagnostic {
         None => {}
     }
     unexpected(line, error)
+}
+
+/// A line that starts with `//`, as comments do in many languages.
+fn slash_comment(line: &FailedLine) -> Diagnostic {
+    let lead = line.text.len() - line.text.trim_start().len();
+    let at = line.offsets.to_file(lead);
+    Diagnostic::error(
+        codes::SYNTAX,
+        msg!("`//` 不是注释符号", "`//` does not start a comment"),
+    )
+    .primary(
+        line.file,
+        Span::new(at, at + 2),
+        msg!("注释以 `#` 开头", "comments start with `#`"),
+    )
+    .help(msg!("把 `//` 改为 `#`", "write `#` instead of `//`"))
 }
 
 fn misplaced(line: &FailedLine, kw: Kw, word: &str, span: Span, home: Context) -> Diagnostic {
@@ -250,6 +269,18 @@ fn found_token(rest: &str) -> Option<&str> {
 /// Targeted advice for the most common slips.
 fn hint(positives: &[Rule], found: Option<&str>) -> Option<Message> {
     let starts = |p: &str| found.is_some_and(|f| f.starts_with(p));
+    if starts("//") || starts("/*") {
+        return Some(msg!(
+            "注释以 `#` 开头：把 `//` 改为 `#`",
+            "comments start with `#`: write `#` instead of `//`"
+        ));
+    }
+    if starts("年") && positives.contains(&Rule::text) {
+        return Some(msg!(
+            "年度只写数字：删除 `年`，如 `计划 2025 \"部门名称\" {{`",
+            "a year is written in digits alone: delete `年`, as in `plan 2025 \"department\" {{`"
+        ));
+    }
     if starts("{") && positives.contains(&Rule::text) {
         return Some(msg!(
             "在 `{{` 之前写出名称，如 `项目 信息化 \"纪检监察信息化建设工作经费\" {{`",
@@ -345,6 +376,7 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::date_value => m("日期（如 12月底）", "a date (such as 12月底)"),
         Rule::comparator | Rule::word_cmp => m("比较符（≥ ≤ = > <）", "a comparator (>= <= = > <)"),
         Rule::post_cmp => m("以上/以下", "以上/以下"),
+        Rule::date_post => m("`前`", "`前`"),
         Rule::kw_plan => keyword(Kw::Plan),
         Rule::kw_framework => keyword(Kw::Framework),
         Rule::kw_money => keyword(Kw::Money),
@@ -377,9 +409,11 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::kw_level2 | Rule::level2 => keyword(Kw::Level2),
         Rule::kw_required | Rule::required => keyword(Kw::Required),
         Rule::profile_stmt | Rule::profile_line => m("框架定义中的语句", "a profile statement"),
-        Rule::target | Rule::comparison | Rule::word_comparison | Rule::measured => {
-            m("指标值（如 ≥ 95%）", "a target (such as >= 95%)")
-        }
+        Rule::target
+        | Rule::comparison
+        | Rule::word_comparison
+        | Rule::deadline
+        | Rule::measured => m("指标值（如 ≥ 95%）", "a target (such as >= 95%)"),
         Rule::not_applicable => keyword(Kw::NotApplicable),
         Rule::qualitative => keyword(Kw::Qualitative),
         Rule::grade => keyword(Kw::Grade),

@@ -85,6 +85,7 @@ pub fn lines(file: FileId, text: &str, range: std::ops::Range<usize>) -> Lines<'
             pos: start,
             layout: Layout::default(),
             record: true,
+            trailing_until: 0,
         },
         end: range.end.min(text.len()),
     }
@@ -127,6 +128,10 @@ struct Scanner<'a> {
     layout: Layout,
     /// Whether to record comments and diagnostics.
     record: bool,
+    /// Up to where the text is known to hold only trailing marks and
+    /// blanks before its line's end, so that a run of `；；；` is scanned
+    /// once, not once per mark.
+    trailing_until: usize,
 }
 
 impl Scanner<'_> {
@@ -160,6 +165,7 @@ impl Scanner<'_> {
                     match self.token(c) {
                         Token::Fine => {}
                         Token::Repaired(r) => repairs.push(r),
+                        Token::RepairedMany(r) => repairs.extend(r),
                         Token::Broken => has_error = true,
                     }
                     content_end = self.pos;
@@ -196,21 +202,102 @@ impl Scanner<'_> {
         match c {
             '"' => whole(self.quoted('"', '"', true)),
             '“' => whole(self.quoted('“', '”', false)),
+            '「' => self.corner_quoted('「', '」'),
+            '『' => self.corner_quoted('『', '』'),
             _ if is_fullwidth_alnum(c) => self.fullwidth_run(),
             _ => {
+                let before = self.text[..self.pos].chars().next_back();
                 self.pos += c.len_utf8();
                 let Some(fix) = fullwidth_fix(c) else {
                     return Token::Fine;
                 };
                 let span = Span::new(self.pos - c.len_utf8(), self.pos);
+                let fix = match fix {
+                    // `产出。数量`: a full stop typed for the `.` of a path.
+                    Fix::Delete if c == '。' && self.joins_words(before) => {
+                        Fix::Replace(".".into())
+                    }
+                    // `≥ 95%以上。`: a mark that only ends the line.
+                    Fix::Delete if self.ends_line() => Fix::Trailing,
+                    fix => fix,
+                };
                 let replacement = match &fix {
                     Fix::Replace(a) => a.clone(),
-                    Fix::Delete => String::new(),
+                    Fix::Delete | Fix::Trailing => String::new(),
                 };
-                self.report_fullwidth(&c.to_string(), span, fix);
+                // A run of trailing marks (`。；`) is one slip: one warning.
+                let span = match fix {
+                    Fix::Trailing => self.trailing_run(span),
+                    _ => span,
+                };
+                let written = &self.text[span.range()];
+                self.report_fullwidth(written, span, fix);
                 Token::Repaired(Repair { span, replacement })
             }
         }
+    }
+
+    /// Whether the character just read stands between two letters of a
+    /// word, as the `.` of a path does (`产出。数量`).
+    fn joins_words(&self, before: Option<char>) -> bool {
+        let word = |c: char| c.is_alphanumeric() && !c.is_ascii_digit();
+        before.is_some_and(word) && self.peek().is_some_and(word)
+    }
+
+    /// Extends `first`, a trailing mark just read, over the marks that
+    /// follow it on the line, and moves past them.
+    fn trailing_run(&mut self, first: Span) -> Span {
+        let rest = self.rest();
+        let len = rest
+            .find(|c: char| !matches!(c, '。' | '；' | ';'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        Span::new(first.start as usize, self.pos)
+    }
+
+    /// Whether nothing but blanks, other such marks and a comment follow
+    /// on the line.
+    fn ends_line(&mut self) -> bool {
+        if self.pos <= self.trailing_until {
+            return true;
+        }
+        let rest = self.rest();
+        let line = rest.find(['\n', '\r', '#']).map_or(rest, |i| &rest[..i]);
+        let trailing = line
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '。' | '；' | ';'));
+        if trailing {
+            self.trailing_until = self.pos + line.len();
+        }
+        trailing
+    }
+
+    /// A text in corner brackets (`「…」`, as Taiwan and Hong Kong write
+    /// quotes): read as a text, reported with the fix `“…”`, and repaired
+    /// to it for the parser.
+    fn corner_quoted(&mut self, open: char, close: char) -> Token {
+        let start = self.pos;
+        if !self.quoted(open, close, false) {
+            return Token::Broken;
+        }
+        let end = self.pos;
+        let open_span = Span::new(start, start + open.len_utf8());
+        let close_span = Span::new(end - close.len_utf8(), end);
+        self.report_fullwidth(
+            &format!("{open}…{close}"),
+            Span::new(start, end),
+            Fix::Replace("“…”".into()),
+        );
+        Token::RepairedMany(vec![
+            Repair {
+                span: open_span,
+                replacement: "“".into(),
+            },
+            Repair {
+                span: close_span,
+                replacement: "”".into(),
+            },
+        ])
     }
 
     /// A run of full-width digits and letters (`９５`), reported once.
@@ -368,6 +455,31 @@ impl Scanner<'_> {
                     c
                 ),
             ),
+            Fix::Trailing => {
+                let d = Diagnostic::warning(
+                    codes::TRAILING_MARK,
+                    msg!(
+                        "行末多余的 `{}`",
+                        "a needless `{}` at the end of the line",
+                        c
+                    ),
+                )
+                .primary(
+                    self.file,
+                    at,
+                    msg!(
+                        "已忽略，这一行照常检查",
+                        "ignored: the line is checked as it is"
+                    ),
+                )
+                .help(msg!(
+                    "删除 `{}`：换行即结束一条语句",
+                    "delete `{}`: a line break ends a statement",
+                    c
+                ));
+                self.layout.diagnostics.push(d);
+                return;
+            }
         };
         let diagnostic = Diagnostic::error(
             codes::FULLWIDTH,
@@ -387,6 +499,7 @@ impl Scanner<'_> {
 enum Token {
     Fine,
     Repaired(Repair),
+    RepairedMany(Vec<Repair>),
     Broken,
 }
 
@@ -444,6 +557,8 @@ pub fn repaired(content: &str, content_start: usize, repairs: &[Repair]) -> (Str
 enum Fix {
     Replace(String),
     Delete,
+    /// A `。` or `；` that only ends its line: deleted, with a warning.
+    Trailing,
 }
 
 /// Full-width digits and Latin letters: `０`–`９`, `Ａ`–`Ｚ`, `ａ`–`ｚ`.
@@ -459,6 +574,9 @@ fn fullwidth_fix(c: char) -> Option<Fix> {
         '；' | '。' => Some(Fix::Delete),
         '、' => Some(Fix::Replace(",".into())),
         '【' => Some(Fix::Replace("[".into())),
+        '》' => Some(Fix::Replace(">".into())),
+        '《' => Some(Fix::Replace("<".into())),
+
         '】' => Some(Fix::Replace("]".into())),
         '‘' | '’' | '＂' => Some(Fix::Replace("\"".into())),
         '\u{FF01}'..='\u{FF5E}' => {
@@ -498,7 +616,7 @@ pub fn first_word(content: &str) -> &str {
 fn fix_text(c: char) -> Option<crate::diagnostic::Message> {
     fullwidth_fix(c).map(|f| match f {
         Fix::Replace(a) => msg!("{}", "{}", a.clone()),
-        Fix::Delete => msg!("删除", "delete"),
+        Fix::Delete | Fix::Trailing => msg!("删除", "delete"),
     })
 }
 

@@ -772,6 +772,7 @@ impl Lowerer<'_> {
             }
             Rule::grade => self.lower_grade(form)?,
             Rule::comparison | Rule::word_comparison => self.lower_comparison(form)?,
+            Rule::deadline => self.lower_deadline(form)?,
             Rule::measured => self.lower_measured(form)?,
             _ => return None,
         };
@@ -816,6 +817,25 @@ impl Lowerer<'_> {
         Some(TargetKind::Compare {
             comparator: comparator?,
             value: value?,
+        })
+    }
+
+    /// `12月底前`: a deadline written with `前` after the date.
+    fn lower_deadline(&mut self, pair: Pair<Rule>) -> Option<TargetKind> {
+        let (mut date, mut comparator) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::date_value => date = self.lower_checkpoint(&child),
+                Rule::date_post => {
+                    comparator = comparator::parse_postfix(child.as_str())
+                        .map(|op| self.comparator(op, &child, true))
+                }
+                _ => {}
+            }
+        }
+        Some(TargetKind::Compare {
+            comparator: comparator?,
+            value: Operand::Date(date?),
         })
     }
 
@@ -887,17 +907,50 @@ impl Lowerer<'_> {
 
     fn lower_unit(&mut self, pair: &Pair<Rule>) -> Option<Unit> {
         let span = self.span(pair);
-        match unit::parse(pair.as_str()) {
-            Ok(kind) => Some(Unit {
-                kind,
-                written: pair.as_str().to_string(),
-                span,
-            }),
-            Err(e) => {
-                self.report(*e, span);
-                None
-            }
-        }
+        let written = pair.as_str();
+        let kind = match unit::parse(written) {
+            Ok(kind) => kind,
+            Err(e) => match unit::loose(written) {
+                Some((kind, fix)) => {
+                    self.report_loose_unit(written, fix, span);
+                    kind
+                }
+                None => {
+                    self.report(*e, span);
+                    return None;
+                }
+            },
+        };
+        Some(Unit {
+            kind,
+            written: written.to_string(),
+            span,
+        })
+    }
+
+    /// W0109: a unit written loosely (`250万`, `80M`), read as what it
+    /// most likely means, so that the plan stays checkable.
+    fn report_loose_unit(&mut self, written: &str, fix: &str, span: Span) {
+        let d = Diagnostic::warning(
+            codes::LOOSE_UNIT,
+            msg!(
+                "计量单位 `{}` 按 `{}` 读取",
+                "the unit `{}` is read as `{}`",
+                written,
+                fix
+            ),
+        )
+        .primary(
+            self.file,
+            span,
+            msg!("这里读作 `{}`", "read here as `{}`", fix),
+        )
+        .help(msg!(
+            "写明单位 `{}`；若不是这个意思，写出确切的单位",
+            "write `{}`; if that is not what is meant, write the exact unit",
+            fix
+        ));
+        self.diagnostics.push(d);
     }
 
     fn lower_checkpoint(&mut self, pair: &Pair<Rule>) -> Option<Checkpoint> {

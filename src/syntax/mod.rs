@@ -15,6 +15,7 @@ pub mod grammar;
 pub mod keywords;
 pub mod layout;
 pub mod lower;
+mod salvage;
 
 use crate::ast::{self, Item, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt};
 use crate::codes;
@@ -379,6 +380,7 @@ impl<'a> Walker<'a> {
             Some(Lowered::ProjectHead(h)) => self.open_block(Block::Project(h), line),
             Some(Lowered::ProfileHead(h)) => self.open_block(Block::Profile(h), line),
             Some(Lowered::Measure(m)) => self.items.push(Item::Measure(m)),
+            _ if self.salvage_head(line, content) => {}
             _ => {
                 let first = layout::first_word(content);
                 self.broken.push(ast::Broken {
@@ -391,6 +393,24 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+    }
+
+    /// Opens the block of a broken plan or project head whose year or id
+    /// still reads (see [`salvage`]), so that its statements are checked.
+    fn salvage_head(&mut self, line: &Line, content: &str) -> bool {
+        if !layout::opens_block(content) {
+            return false;
+        }
+        let base = line.content.start as usize;
+        let block = match salvage::plan_head(content, base) {
+            Some(h) => Block::Plan(h),
+            None => match salvage::project_head(content, base) {
+                Some(p) => Block::Project(p),
+                None => return false,
+            },
+        };
+        self.open_block(block, line);
+        true
     }
 
     fn body_line(&mut self, line: &Line, content: &str, context: Context) {

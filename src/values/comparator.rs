@@ -60,8 +60,12 @@ pub fn parse_symbol(written: &str) -> ValueResult<CmpOp> {
 /// Reads a comparator word written before the number (`不低于`).
 pub fn parse_word(written: &str) -> Option<CmpOp> {
     match written {
-        "不低于" | "不少于" => Some(CmpOp::Ge),
-        "不超过" | "不高于" | "不多于" => Some(CmpOp::Le),
+        "大于等于" | "大于或等于" | "不低于" | "不少于" | "不小于" | "至少" => {
+            Some(CmpOp::Ge)
+        }
+        "小于等于" | "小于或等于" | "不超过" | "不高于" | "不多于" | "不大于" | "至多" | "最多" => {
+            Some(CmpOp::Le)
+        }
         "大于" | "高于" | "超过" => Some(CmpOp::Gt),
         "小于" | "低于" => Some(CmpOp::Lt),
         "等于" => Some(CmpOp::Eq),
@@ -72,8 +76,10 @@ pub fn parse_word(written: &str) -> Option<CmpOp> {
 /// Reads a comparator word written after the number (`95%以上`).
 pub fn parse_postfix(written: &str) -> Option<CmpOp> {
     match written {
-        "以上" => Some(CmpOp::Ge),
-        "以下" | "以内" => Some(CmpOp::Le),
+        "以上" | "及以上" => Some(CmpOp::Ge),
+        "以下" | "及以下" | "以内" | "之内" | "前" | "之前" | "以前" => {
+            Some(CmpOp::Le)
+        }
         _ => None,
     }
 }

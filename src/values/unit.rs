@@ -66,6 +66,10 @@ pub enum Dimension {
     Time,
     /// Something per something: `元/人`, `次/年`.
     Rate,
+    /// `立方米`, `升`.
+    Volume,
+    /// `千瓦`, `千瓦时`, `度`.
+    Energy,
 }
 
 /// A unit understood: its dimension and, for money and money rates, the
@@ -78,15 +82,31 @@ pub struct UnitKind {
     pub per_mille: bool,
 }
 
+#[rustfmt::skip]
 const COUNT_WORDS: &[&str] = &[
-    "个", "项", "次", "人", "人次", "名", "位", "辆", "家", "户", "件", "台", "套", "份", "篇",
-    "期", "场", "批", "所", "座", "张", "本", "册", "处", "条", "间", "栋", "架", "艘", "株", "棵",
-    "头", "只", "门", "类", "种", "部", "宗", "起", "例", "支", "层", "组", "块", "口", "课时",
-    "学时", "人天", "户次", "笔", "单", "元次",
+    "个", "项", "次", "人", "人次", "名", "位", "辆", "家", "户", "件", "台", "套", "份", "篇", "期", "场", "批", "所",
+    "座", "张", "本", "册", "处", "条", "间", "栋", "架", "艘", "株", "棵", "头", "只", "门", "类", "种", "部", "宗",
+    "起", "例", "支", "层", "组", "块", "口", "课时", "学时", "人天", "户次", "笔", "单", "元次", "万人", "万人次", "万户",
+    "万册", "万件", "生", "床", "班", "场次", "节", "课", "门次", "学分", "人月", "家次", "批次", "项次", "车次", "架次", "台次",
+    "辆次", "村", "镇", "乡镇", "篇次", "条次", "份次", "套次", "宗次", "起次", "天次",
 ];
-const LENGTH_WORDS: &[&str] = &["米", "公里", "千米", "厘米", "延米"];
-const AREA_WORDS: &[&str] = &["平方米", "平米", "亩", "公顷", "平方公里"];
-const MASS_WORDS: &[&str] = &["吨", "千克", "公斤", "克"];
+const LENGTH_WORDS: &[&str] = &["米", "公里", "千米", "厘米", "延米", "km", "㎞"];
+const AREA_WORDS: &[&str] = &[
+    "平方米",
+    "平米",
+    "㎡",
+    "m²",
+    "亩",
+    "万亩",
+    "公顷",
+    "平方公里",
+    "平方千米",
+];
+const MASS_WORDS: &[&str] = &["吨", "万吨", "千克", "公斤", "克", "㎏", "kg"];
+const VOLUME_WORDS: &[&str] = &["立方米", "方", "万立方米", "升", "毫升", "m³"];
+const ENERGY_WORDS: &[&str] = &["千瓦", "千瓦时", "万千瓦时", "度", "兆瓦"];
+/// How system print-outs write percent.
+const PERCENT_WORDS: &[&str] = &["%", "％", "百分比", "百分点", "个百分点"];
 const TIME_WORDS: &[&str] = &[
     "天",
     "日",
@@ -103,7 +123,7 @@ const TIME_WORDS: &[&str] = &[
 /// Reads a unit token.
 pub fn parse(written: &str) -> ValueResult<UnitKind> {
     match written {
-        "%" | "％" => return Ok(simple(Dimension::Percent)),
+        _ if PERCENT_WORDS.contains(&written) => return Ok(simple(Dimension::Percent)),
         "‰" => {
             return Ok(UnitKind {
                 per_mille: true,
@@ -139,6 +159,8 @@ fn word(w: &str) -> Option<UnitKind> {
         (AREA_WORDS, Dimension::Area),
         (MASS_WORDS, Dimension::Mass),
         (TIME_WORDS, Dimension::Time),
+        (VOLUME_WORDS, Dimension::Volume),
+        (ENERGY_WORDS, Dimension::Energy),
     ];
     tables
         .iter()
@@ -171,6 +193,23 @@ fn all_words() -> impl Iterator<Item = &'static str> {
         .chain(AREA_WORDS.iter().copied())
         .chain(MASS_WORDS.iter().copied())
         .chain(TIME_WORDS.iter().copied())
+        .chain(VOLUME_WORDS.iter().copied())
+        .chain(ENERGY_WORDS.iter().copied())
+}
+
+/// A unit written loosely whose meaning is clear enough to keep the plan
+/// checkable: what it is read as, and the spelling to write instead. The
+/// caller warns (W0109): `250万` in money is 250 万元, `80M` is 80 米.
+pub fn loose(written: &str) -> Option<(UnitKind, &'static str)> {
+    let (kind, fix) = match written {
+        "万" | "万元元" => (word("万元")?, "万元"),
+        "亿" => (word("亿元")?, "亿元"),
+        "M" | "m" => (word("米")?, "米"),
+        "KM" | "Km" => (word("公里")?, "公里"),
+        "平方" | "平" => (word("平方米")?, "平方米"),
+        _ => return None,
+    };
+    Some((kind, fix))
 }
 
 fn unknown(written: &str, part: &str) -> Box<ValueError> {

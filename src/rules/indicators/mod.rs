@@ -394,6 +394,8 @@ pub(crate) fn dimension_name(d: Dimension, money_rate: bool) -> (&'static str, &
         Dimension::Time => ("时间单位", "a time unit"),
         Dimension::Rate if money_rate => ("人均金额单位", "an amount per head"),
         Dimension::Rate => ("比值单位", "a per-unit measure"),
+        Dimension::Volume => ("体积单位", "a volume unit"),
+        Dimension::Energy => ("能源单位", "an energy unit"),
     }
 }
 
