@@ -471,9 +471,26 @@ fn indicators(rng: &mut Rng, thing: &str, count_unit: &str, total: u64) -> Vec<R
         }
         rows.push(row);
     }
+    with_social_benefit(rng, &mut rows);
     // The profile's order of levels, as tables print them.
     rows.sort_by_key(|r| PATHS.iter().position(|p| *p == r.path));
     rows
+}
+
+/// A project with benefit rows has an economic or a social one (W0208):
+/// else its first benefit row becomes a social one.
+fn with_social_benefit(rng: &mut Rng, rows: &mut [Row]) {
+    let economic_or_social = |r: &Row| r.path == "效益.经济效益" || r.path == "效益.社会效益";
+    if rows.iter().any(economic_or_social) {
+        return;
+    }
+    if let Some(row) = rows.iter_mut().find(|r| r.path.starts_with("效益.")) {
+        *row = Row {
+            path: "效益.社会效益",
+            name: "受益群众人数".into(),
+            target: format!("≥ {}人", rng.range(200, 200_000)),
+        };
+    }
 }
 
 /// The second levels of the classic profile, in its order.

@@ -127,6 +127,26 @@ pub struct Text {
     pub span: Span,
 }
 
+impl Text {
+    /// The span of a byte range of the value: exact when the value is the
+    /// text as written between its delimiters (no escapes, one line),
+    /// else the whole text's span.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let (open, close) = match self.form {
+            TextForm::Quoted => (1, 1),
+            TextForm::Chinese => ('“'.len_utf8(), '”'.len_utf8()),
+            TextForm::Bare => (0, 0),
+            TextForm::Block => return self.span,
+        };
+        let as_written = self.span.len() == self.value.len() + open + close;
+        if !as_written || range.start > range.end || range.end > self.value.len() {
+            return self.span;
+        }
+        let start = self.span.start as usize + open;
+        Span::new(start + range.start, start + range.end)
+    }
+}
+
 /// A code (项目编码, 单位编码): a bare word or a quoted text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {

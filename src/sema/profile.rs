@@ -200,6 +200,68 @@ impl Profile {
         self.levels.get(r.level1)?.children.get(r.level2)
     }
 
+    /// The English names of a resolved path's first and second levels
+    /// (`output`, `quantity`): what rules go by, so that they work for
+    /// every profile that names its levels alike.
+    pub fn english_of(&self, r: Resolved) -> (Option<&str>, Option<&str>) {
+        let level1 = self.levels.get(r.level1);
+        let level2 = level1.and_then(|l| l.children.get(r.level2));
+        (
+            level1.and_then(|l| l.english.as_deref()),
+            level2.and_then(|l| l.english.as_deref()),
+        )
+    }
+
+    /// Whether a resolved path is a satisfaction level: its first level is
+    /// `satisfaction` (classic, central-2021) or its second level is
+    /// (classic-benefit-satisfaction, 效益.满意度).
+    pub fn is_satisfaction(&self, r: Resolved) -> bool {
+        let (first, second) = self.english_of(r);
+        first == Some("satisfaction") || second == Some("satisfaction")
+    }
+
+    /// Where satisfaction is filed, as a path to write: `满意度.服务对象满意度`
+    /// (a first level `satisfaction` and its first second level), else
+    /// `效益.满意度` (a second level `satisfaction`).
+    pub fn satisfaction_path(&self) -> Option<String> {
+        self.path_by_english("satisfaction")
+    }
+
+    /// Where costs are filed, as a path to write: `产出.成本` (a second
+    /// level `cost`), else `成本.经济成本` (a first level `cost` and its
+    /// first second level).
+    pub fn cost_path(&self) -> Option<String> {
+        let second = self.levels.iter().find_map(|l| {
+            l.children
+                .iter()
+                .find(|c| c.english.as_deref() == Some("cost"))
+                .map(|c| format!("{}.{}", l.id, c.id))
+        });
+        second.or_else(|| self.first_level_path("cost"))
+    }
+
+    /// A first level of this English name with its first second level, else
+    /// a second level of this English name under its first level.
+    fn path_by_english(&self, english: &str) -> Option<String> {
+        self.first_level_path(english).or_else(|| {
+            self.levels.iter().find_map(|l| {
+                l.children
+                    .iter()
+                    .find(|c| c.english.as_deref() == Some(english))
+                    .map(|c| format!("{}.{}", l.id, c.id))
+            })
+        })
+    }
+
+    fn first_level_path(&self, english: &str) -> Option<String> {
+        let level1 = self
+            .levels
+            .iter()
+            .find(|l| l.english.as_deref() == Some(english))?;
+        let child = level1.children.first()?;
+        Some(format!("{}.{}", level1.id, child.id))
+    }
+
     /// Every second-level spelling, for "is this 三级 name a 二级 name".
     pub fn all_level2_names(&self) -> impl Iterator<Item = &str> {
         self.levels
@@ -294,5 +356,32 @@ mod tests {
         assert_eq!(classic.resolve(&path("效益", "数量")), None);
         assert_eq!(classic.parents_of("数量"), [0]);
         assert_eq!(classic.required.len(), 2);
+    }
+
+    #[test]
+    fn finds_levels_by_english_name() {
+        let [classic, variant, central] = builtin() else {
+            panic!("three built-in profiles");
+        };
+        assert_eq!(
+            classic.satisfaction_path().as_deref(),
+            Some("满意度.服务对象满意度")
+        );
+        assert_eq!(variant.satisfaction_path().as_deref(), Some("效益.满意度"));
+        assert_eq!(classic.cost_path().as_deref(), Some("产出.成本"));
+        assert_eq!(central.cost_path().as_deref(), Some("成本.经济成本"));
+        let satisfaction = Resolved {
+            level1: 1,
+            level2: 4,
+        };
+        assert!(variant.is_satisfaction(satisfaction));
+        assert_eq!(
+            variant.english_of(satisfaction),
+            (Some("benefit"), Some("satisfaction"))
+        );
+        assert!(!classic.is_satisfaction(Resolved {
+            level1: 1,
+            level2: 1
+        }));
     }
 }

@@ -1,8 +1,10 @@
 //! Framework rules: the profile, and indicator paths against it.
 
 mod bad_profile;
+mod benefit_without_economic_social;
 mod empty_name;
 mod missing_required_level;
+mod satisfaction_outside_level;
 mod unknown_level1;
 mod unknown_level2;
 mod unknown_profile;
@@ -17,4 +19,6 @@ pub static RULES: &[&Rule] = &[
     &missing_required_level::RULE,
     &empty_name::RULE,
     &bad_profile::RULE,
+    &satisfaction_outside_level::RULE,
+    &benefit_without_economic_social::RULE,
 ];

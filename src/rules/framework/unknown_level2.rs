@@ -1,10 +1,12 @@
 //! E0203: an indicator's second level (二级) is not under its first level.
 
+use crate::ast::Path;
 use crate::codes::code_doc;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Lang, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
+use crate::sema::profile::{self, Profile};
 use crate::syntax::keywords::closest;
 
 pub static RULE: Rule = Rule {
@@ -41,6 +43,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 second.span,
                 msg!("不在 `{}` 之下", "not under `{}`", level1.id),
             );
+        if let Some(variant) = satisfaction_variant(ctx, profile, &indicator.path) {
+            out.push(variant_help(ctx, d, profile, &indicator.path, &variant));
+            continue;
+        }
         let parents = profile.parents_of(&second.name);
         let help = match parents.first().and_then(|&p| profile.levels.get(p)) {
             Some(parent) => msg!(
@@ -53,6 +59,62 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         out.push(d.help(help));
     }
+}
+
+/// Another profile, built in or declared in the plan, where this path is
+/// its satisfaction level: satisfaction filed under 效益 in a `classic`
+/// plan is how `classic-benefit-satisfaction` files it.
+fn satisfaction_variant(ctx: &Ctx, profile: &Profile, path: &Path) -> Option<String> {
+    let declared = ctx
+        .profile_defs
+        .iter()
+        .map(|d| Profile::from_def(d.node, d.file).0);
+    let builtin = profile::builtin().iter().cloned();
+    declared
+        .chain(builtin)
+        .filter(|p| p.name != profile.name)
+        .find(|p| p.resolve(path).is_some_and(|r| p.is_satisfaction(r)))
+        .map(|p| p.name)
+}
+
+/// The help for satisfaction filed as the variant profile files it:
+/// declare that profile, or file it where this profile does.
+fn variant_help(
+    ctx: &Ctx,
+    mut d: Diagnostic,
+    profile: &Profile,
+    path: &Path,
+    variant: &str,
+) -> Diagnostic {
+    let written: Vec<&str> = path.segments.iter().map(|s| s.name.as_str()).collect();
+    let written = written.join(".");
+    let stmt = ctx.framework_stmt();
+    let keyword = match ctx.headers.first().map(|h| h.keyword.lang) {
+        Some(Lang::En) => "framework",
+        _ => "框架",
+    };
+    if let Some((file, name)) = stmt {
+        d = d.secondary(file, name.span, msg!("计划用的框架", "the plan's profile"));
+    }
+    let help = match profile.satisfaction_path() {
+        Some(own) => msg!(
+            "`{0}` 是框架 {1} 中满意度指标的写法：表格这样分级的，在计划头部写 `{2} {1}`；否则按框架 {3} 写作 `{4}`",
+            "`{0}` is where profile {1} files satisfaction: if the table is laid out so, write `{2} {1}` in the plan header; else write `{4}`, as profile {3} does",
+            written,
+            variant,
+            keyword,
+            profile.name,
+            own
+        ),
+        None => msg!(
+            "`{0}` 是框架 {1} 中满意度指标的写法：表格这样分级的，在计划头部写 `{2} {1}`",
+            "`{0}` is where profile {1} files satisfaction: if the table is laid out so, write `{2} {1}` in the plan header",
+            written,
+            variant,
+            keyword
+        ),
+    };
+    d.help(help)
 }
 
 fn suggestion(word: &str, level1: &crate::sema::profile::Level1, children: &[&str]) -> Message {

@@ -4,6 +4,7 @@ mod duplicate_code;
 mod duplicate_project;
 mod duplicate_statement;
 mod duplicate_unit;
+mod generic_goal;
 mod lint_code;
 mod plan_header;
 mod summary_name;
@@ -23,4 +24,5 @@ pub static RULES: &[&Rule] = &[
     &duplicate_statement::RULE,
     &duplicate_unit::RULE,
     &lint_code::RULE,
+    &generic_goal::RULE,
 ];

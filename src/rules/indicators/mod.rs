@@ -5,16 +5,23 @@
 //! (`总体目标`) and each project's.
 
 mod bare_number;
+mod comparator_direction;
 mod cost_not_carried;
 mod count_not_whole;
 mod duplicate_name;
 mod grade_unknown;
+mod grade_word;
 mod level2_name;
 mod missing_unit;
+mod money_as_output;
+mod name_is_sentence;
 mod percent_range;
 mod placeholder;
 mod qualitative_figure;
+mod qualitative_measurable;
+mod rate_as_count;
 mod repeats_name;
+mod satisfaction_twice;
 mod text_too_long;
 mod vague_qualitative;
 mod weights;
@@ -46,6 +53,13 @@ pub static RULES: &[&Rule] = &[
     &qualitative_figure::RULE,
     &grade_unknown::RULE,
     &cost_not_carried::RULE,
+    &qualitative_measurable::RULE,
+    &grade_word::RULE,
+    &money_as_output::RULE,
+    &rate_as_count::RULE,
+    &comparator_direction::RULE,
+    &satisfaction_twice::RULE,
+    &name_is_sentence::RULE,
 ];
 
 /// Whether an indicator is a cost indicator: its second level, or its first
@@ -67,6 +81,74 @@ pub(crate) fn is_cost(ctx: &Ctx, indicator: &Indicator) -> bool {
     ctx.resolve(indicator)
         .and_then(|r| profile.level2_of(r))
         .is_some_and(|l| is_cost_word(&l.english))
+}
+
+/// A second level that is measurable by its nature: how much was done,
+/// by when, at what cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Measurable {
+    Quantity,
+    Timeliness,
+    Cost,
+}
+
+impl Measurable {
+    /// The level's name in a message: 数量指标 / a quantity indicator.
+    pub(crate) fn zh(self) -> &'static str {
+        match self {
+            Measurable::Quantity => "数量指标",
+            Measurable::Timeliness => "时效指标",
+            Measurable::Cost => "成本指标",
+        }
+    }
+
+    pub(crate) fn en(self) -> &'static str {
+        match self {
+            Measurable::Quantity => "a quantity indicator",
+            Measurable::Timeliness => "a timeliness indicator",
+            Measurable::Cost => "a cost indicator",
+        }
+    }
+}
+
+/// The English name of an indicator's second level in the plan's profile
+/// (`quantity`, `social` …), when its path resolves.
+pub(crate) fn level2_english<'c>(ctx: &'c Ctx, indicator: &Indicator) -> Option<&'c str> {
+    let profile = ctx.profile.as_ref()?;
+    profile.english_of(ctx.resolve(indicator)?).1
+}
+
+/// Whether an indicator's level is measurable by nature: a cost indicator
+/// (see [`is_cost`]), or a second level named `quantity` or `timeliness`.
+pub(crate) fn measurable_level(ctx: &Ctx, indicator: &Indicator) -> Option<Measurable> {
+    if is_cost(ctx, indicator) {
+        return Some(Measurable::Cost);
+    }
+    match level2_english(ctx, indicator)? {
+        "quantity" => Some(Measurable::Quantity),
+        "timeliness" => Some(Measurable::Timeliness),
+        _ => None,
+    }
+}
+
+/// The group a satisfaction indicator names: its name without `(%)` and
+/// without the trailing 满意度 / 满意率 / 满意程度 (`服务对象满意度` →
+/// `服务对象`, `满意度` → ``); `None` when the name does not end so.
+pub(crate) fn satisfaction_group(name: &str) -> Option<&str> {
+    let s = strip_percent_suffix(name);
+    ["满意度", "满意率", "满意程度"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .map(str::trim)
+}
+
+/// Whether a name speaks of a share measured in percent in words that
+/// [`is_rate_name`] does not take: 覆盖面, 受益面, 普及面, 比重, 百分比.
+pub(crate) fn is_share_name(name: &str) -> bool {
+    let s = strip_percent_suffix(name);
+    ["覆盖面", "受益面", "普及面", "比重", "百分比"]
+        .iter()
+        .any(|w| s.ends_with(w))
 }
 
 /// A name without a trailing `(%)` / `（%）` and without blanks around it.
@@ -429,6 +511,17 @@ mod tests {
         assert!(is_rate_name("培训人员占比"));
         assert!(!is_rate_name("人均工作经费"));
         assert!(!is_rate_name("资金使用规范率达100%"));
+    }
+
+    #[test]
+    fn satisfaction_groups_and_shares() {
+        assert_eq!(satisfaction_group("服务对象满意度(%)"), Some("服务对象"));
+        assert_eq!(satisfaction_group("群众满意率"), Some("群众"));
+        assert_eq!(satisfaction_group("满意度"), Some(""));
+        assert_eq!(satisfaction_group("满意度调查完成率"), None);
+        assert!(is_share_name("培训覆盖面"));
+        assert!(is_share_name("财政资金比重（%）"));
+        assert!(!is_share_name("覆盖面积"));
     }
 
     #[test]

@@ -109,6 +109,12 @@ fn leading_figure(text: &str) -> Option<Figure> {
     Some(Figure { op, number, unit })
 }
 
+/// Whether this rule reports a qualitative target: a figure written as
+/// text (and not a placeholder, which E0505 reports).
+pub(super) fn reports(text: &str) -> bool {
+    placeholder(text).is_none() && leading_figure(text).is_some()
+}
+
 /// How many separate figures a text holds (`20个单位和120个` holds two).
 fn figures(text: &str) -> usize {
     let mut count = 0;

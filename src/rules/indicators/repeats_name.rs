@@ -14,13 +14,18 @@ pub static RULE: Rule = Rule {
     scope: Scope::Item,
 };
 
+/// Whether a qualitative target only repeats the indicator's name.
+pub(super) fn repeats(name: &str, text: &str) -> bool {
+    let name = normalize_name(name);
+    !name.is_empty() && normalize_name(text) == name
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (_, indicator) in ctx.all_indicators() {
         let TargetKind::Qualitative { keyword, text } = &indicator.target.kind else {
             continue;
         };
-        let name = normalize_name(&indicator.name.value);
-        if name.is_empty() || normalize_name(&text.value) != name {
+        if !repeats(&indicator.name.value, &text.value) {
             continue;
         }
         let grade = match keyword.lang {

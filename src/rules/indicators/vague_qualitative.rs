@@ -32,15 +32,21 @@ const SLOGAN_WORDS: &[&str] = &[
     "有效",
 ];
 
+/// The slogan word of a qualitative target this rule reports: one with a
+/// slogan word and no figure.
+pub(super) fn slogan_word(text: &str) -> Option<&'static str> {
+    if has_digit(text) {
+        return None;
+    }
+    SLOGAN_WORDS.iter().copied().find(|w| text.contains(w))
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (_, indicator) in ctx.all_indicators() {
         let TargetKind::Qualitative { keyword, text } = &indicator.target.kind else {
             continue;
         };
-        if has_digit(&text.value) {
-            continue;
-        }
-        let Some(word) = SLOGAN_WORDS.iter().find(|w| text.value.contains(*w)) else {
+        let Some(word) = slogan_word(&text.value) else {
             continue;
         };
         let grade = match keyword.lang {

@@ -7,7 +7,9 @@
 //! is `64.5` in a 万元 plan.
 
 mod cost_exceeds_funds;
+mod cost_without_amount;
 mod department_total;
+mod funds_without_sources;
 mod missing_funds;
 mod negative_amount;
 mod per_unit_cost;
@@ -34,6 +36,8 @@ pub static RULES: &[&Rule] = &[
     &per_unit_cost::RULE,
     &precision::RULE,
     &missing_funds::RULE,
+    &cost_without_amount::RULE,
+    &funds_without_sources::RULE,
 ];
 
 /// An amount for people: at least two decimal places, as money tables

@@ -11,6 +11,7 @@ mod ends_short;
 mod schedule_units;
 mod share_decreases;
 mod share_range;
+mod year_in_text;
 
 use super::Rule;
 use crate::ast::{self, Quantity};
@@ -28,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &share_decreases::RULE,
     &ends_short::RULE,
     &schedule_units::RULE,
+    &year_in_text::RULE,
 ];
 
 /// What a checkpoint of a schedule gives.
