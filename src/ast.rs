@@ -262,6 +262,12 @@ pub enum PlanStmt {
     },
     /// `资金 154.50`: the department total, stated to be checked.
     Funds(Box<Funds>),
+    /// `财政区划 130225000`: the finance region (9 digits).
+    Region {
+        keyword: Keyword,
+        code: Code,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -287,6 +293,8 @@ pub struct Overall {
 #[derive(Clone, Debug)]
 pub enum OverallStmt {
     Goal(TextStmt),
+    /// `中期目标 "…"`: the department's mid-term (中长期) goal.
+    MidtermGoal(TextStmt),
     Indicator(Box<Indicator>),
 }
 
@@ -386,6 +394,46 @@ pub enum ProjectStmt {
     /// Boxed: an indicator is four times the size of the other
     /// statements, and a plan's statements are mostly indicators.
     Indicator(Box<Indicator>),
+    /// `类别 延续`: 项目类别 / 项目属性 (新增, 延续 …).
+    Category(TextStmt),
+    /// `主管部门 [015001] "县教育局"`: the supervising department.
+    Supervisor(Box<Party>),
+    /// `实施单位 "县第一中学"`: the implementing unit, by name (and code).
+    Implementer(Box<Party>),
+    /// `财政区划 130225000`
+    Region {
+        keyword: Keyword,
+        code: Code,
+        span: Span,
+    },
+    /// `实施期 2023-07 至 2024-06`
+    Period(Box<PeriodStmt>),
+    /// `总资金 360（财政 300，其他 60）`: the project's money over its whole
+    /// period, beside the year's `资金`.
+    TotalFunds(Box<Funds>),
+    /// `中期目标 "…"`: a goal of the whole period (中期 / 实施期目标).
+    MidtermGoal(TextStmt),
+}
+
+/// A department or unit named in a project table: an optional code and a
+/// name.
+#[derive(Clone, Debug)]
+pub struct Party {
+    pub keyword: Keyword,
+    pub code: Option<Code>,
+    pub name: Text,
+    pub span: Span,
+}
+
+/// `实施期 2023-07 至 2024-06`: the period as written and as read.
+#[derive(Clone, Debug)]
+pub struct PeriodStmt {
+    pub keyword: Keyword,
+    pub written: String,
+    pub period: crate::values::period::Period,
+    /// Where the period's value is written.
+    pub value_span: Span,
+    pub span: Span,
 }
 
 /// `资金 64.50（财政 64.50）`
@@ -410,6 +458,12 @@ pub enum SourceKind {
     Fiscal(Keyword),
     /// `其他` / `other`
     Other(Keyword),
+    /// `本级` / `local`: the fiscal money of the unit's own government.
+    Local(Keyword),
+    /// `上级` / `upper`: fiscal transfers from the level above.
+    Upper(Keyword),
+    /// `自筹` / `self-raised`: the unit's own money.
+    SelfRaised(Keyword),
     /// `"上年结转"`
     Named(Text),
 }
@@ -434,6 +488,8 @@ pub struct ScheduleEntry {
 /// `产出.数量 "举报线索处置率" = 100% 描述 "…" 依据 "…" 分值 10`
 #[derive(Clone, Debug)]
 pub struct Indicator {
+    /// `中期` before the path: an indicator of the mid-term set.
+    pub midterm: Option<Keyword>,
     pub path: Path,
     pub name: Text,
     pub target: Target,
@@ -452,6 +508,30 @@ impl Indicator {
     pub fn basis(&self) -> Option<&Text> {
         self.attrs.iter().find_map(|a| match a {
             IndicatorAttr::Basis(t) => Some(&t.text),
+            _ => None,
+        })
+    }
+
+    /// The text of an attribute given with `kw` (`评分标准`, `说明`, `备注`).
+    pub fn text_attr(&self, kw: Kw) -> Option<&Text> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::Text(t) if t.keyword.kw == kw => Some(&t.text),
+            _ => None,
+        })
+    }
+
+    /// The value type given with `类型` (定量, 定性, 不适用).
+    pub fn value_kind(&self) -> Option<&Keyword> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::Kind { value, .. } => Some(value),
+            _ => None,
+        })
+    }
+
+    /// The unit given with `计量单位`.
+    pub fn measure_unit(&self) -> Option<&Unit> {
+        self.attrs.iter().find_map(|a| match a {
+            IndicatorAttr::MeasureUnit { unit, .. } => Some(unit),
             _ => None,
         })
     }
@@ -481,6 +561,21 @@ pub enum IndicatorAttr {
         value: Number,
         span: Span,
     },
+    /// `类型 定量`: the value type column (定量 / 定性 / 不适用); `value`
+    /// is the keyword of the type.
+    Kind {
+        keyword: Keyword,
+        value: Keyword,
+        span: Span,
+    },
+    /// `计量单位 个`: a table's own unit column.
+    MeasureUnit {
+        keyword: Keyword,
+        unit: Unit,
+        span: Span,
+    },
+    /// `评分标准 "…"`, `说明 "…"` (指标值说明), `备注 "…"`.
+    Text(TextStmt),
 }
 
 #[derive(Clone, Debug)]

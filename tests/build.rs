@@ -12,6 +12,8 @@ mod seed;
 
 const ZH: &str = "examples/leting-jijian-2022.plan";
 const EN: &str = "examples/leting-jijian-2022.en.plan";
+/// A multi-year project with every field of a real project table.
+const FIELDS: &str = "examples/school-repair-2024.plan";
 
 fn build(file: &str, to: &str, lang: &str) -> String {
     let (code, stdout, stderr) = perfplan(&[
@@ -102,7 +104,7 @@ fn json_output_validates_against_the_published_schema() {
     assert_eq!(code, 0);
     let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
-    for file in [ZH, EN] {
+    for file in [ZH, EN, FIELDS] {
         let plan: serde_json::Value =
             serde_json::from_str(&build(file, "json", "zh")).expect("JSON");
         let errors: Vec<String> = validator
@@ -150,4 +152,45 @@ fn output_file_is_written_whole() {
     assert_eq!(written, build(ZH, "json", "zh"));
     let leftovers = std::fs::read_dir(dir.path()).expect("listable").count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
+
+/// Every field of a real project table (DOMAIN.md §2) reaches the JSON,
+/// and the plan compiles to the same bytes with English keywords.
+#[test]
+fn every_field_of_a_real_table_reaches_the_json() {
+    let json = build(FIELDS, "json", "zh");
+    snapshot("fields_json", &json);
+    let plan: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let project = &plan["projects"][0];
+    assert_eq!(plan["region"], "130225000");
+    assert_eq!(project["category"], "延续");
+    assert_eq!(project["supervisor"]["code"], "[301]");
+    assert_eq!(project["implementer"]["name"], "乐亭县第一中学等12所学校");
+    assert_eq!(project["period"]["start"], "2023-07");
+    assert_eq!(project["period"]["end"], "2025-06");
+    assert_eq!(project["total_funds"]["total"], "360.00");
+    assert_eq!(project["funds"]["sources"][1]["kind"], "upper");
+    assert_eq!(project["funds"]["sources"][2]["kind"], "self_raised");
+    assert_eq!(project["midterm_goals"].as_array().map(Vec::len), Some(1));
+    let first = &project["indicators"][0];
+    assert_eq!(first["value_type"], "定量");
+    assert_eq!(first["measure_unit"], "所");
+    assert_eq!(first["scoring"], "每少1所扣2分");
+    assert_eq!(first["note"], "以竣工验收报告为准");
+    let midterm = project["indicators"]
+        .as_array()
+        .map(|rows| rows.iter().filter(|r| r["midterm"] == true).count());
+    assert_eq!(midterm, Some(2));
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let english = dir.path().join("fields.en.plan");
+    let (code, text, stderr) = perfplan(&["fmt", "--stdout", "--keywords", "en", FIELDS]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        text.contains("total-funds 360.00 (fiscal 320.00, self-raised 40.00)"),
+        "{text}"
+    );
+    std::fs::write(&english, text).expect("writable");
+    let english = english.to_string_lossy().into_owned();
+    assert_eq!(build(&english, "json", "zh"), json);
 }

@@ -290,6 +290,14 @@ impl Builder<'_> {
                     last_level1 = None;
                     self.paragraphs(text);
                 }
+                OverallItem::MidtermGoal(text) => {
+                    last_level1 = None;
+                    let p = self
+                        .body_paragraph()
+                        .add_run(Run::new().add_text(self.w.midterm_goal).bold());
+                    self.push(p);
+                    self.paragraphs(text);
+                }
                 OverallItem::Indicator(i) => {
                     if last_level1 != Some(i.level1.name.as_str()) {
                         let text = format!("{}{}", i.level1.name, self.w.aspect);

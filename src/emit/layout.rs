@@ -49,6 +49,8 @@ pub(crate) struct Words {
     pub department: &'static str,
     pub year: &'static str,
     pub number: &'static str,
+    /// The label of a mid-term (中期 / 中长期) goal.
+    pub midterm_goal: &'static str,
 }
 
 const ZH: Words = Words {
@@ -105,6 +107,7 @@ const ZH: Words = Words {
     department: "部门名称",
     year: "年度",
     number: "序号",
+    midterm_goal: "中期目标",
 };
 
 const EN: Words = Words {
@@ -164,6 +167,7 @@ const EN: Words = Words {
     department: "Department",
     year: "Year",
     number: "No.",
+    midterm_goal: "Mid-term goal",
 };
 
 /// The words of a language.

@@ -34,6 +34,11 @@ fn overall(out: &mut String, plan: &Plan, w: &Words) {
                 last_level1 = None;
                 paragraphs(out, text);
             }
+            OverallItem::MidtermGoal(text) => {
+                last_level1 = None;
+                let _ = writeln!(out, "**{}**\n", w.midterm_goal);
+                paragraphs(out, text);
+            }
             OverallItem::Indicator(i) => {
                 if last_level1 != Some(i.level1.name.as_str()) {
                     let _ = writeln!(out, "**{}{}**\n", escape(&i.level1.name), w.aspect);

@@ -19,8 +19,8 @@ pub fn keywords(file: &ast::File) -> Vec<Keyword> {
             Item::Overall(o) => {
                 out.push(o.keyword);
                 out.extend(o.body.iter().filter_map(|s| match s {
-                    OverallStmt::Goal(g) => Some(g.keyword),
-                    OverallStmt::Indicator(_) => None,
+                    OverallStmt::Goal(g) | OverallStmt::MidtermGoal(g) => Some(g.keyword),
+                    OverallStmt::Indicator(i) => i.midterm,
                 }));
             }
             Item::Summary(s) => {
@@ -54,7 +54,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<Keyword> {
         | PlanStmt::Money { keyword, .. }
         | PlanStmt::Grades { keyword, .. }
         | PlanStmt::Precision { keyword, .. }
-        | PlanStmt::Lint { keyword, .. } => *keyword,
+        | PlanStmt::Lint { keyword, .. }
+        | PlanStmt::Region { keyword, .. } => *keyword,
         PlanStmt::BudgetUnit(u) => u.keyword,
         PlanStmt::Basis(t) => t.keyword,
         PlanStmt::Funds(f) => f.keyword,
@@ -63,11 +64,19 @@ fn plan_keyword(s: &PlanStmt) -> Option<Keyword> {
 
 fn project_keyword(s: &ProjectStmt) -> Option<Keyword> {
     Some(match s {
-        ProjectStmt::Code { keyword, .. } | ProjectStmt::Unit { keyword, .. } => *keyword,
-        ProjectStmt::Funds(f) => f.keyword,
+        ProjectStmt::Code { keyword, .. }
+        | ProjectStmt::Unit { keyword, .. }
+        | ProjectStmt::Region { keyword, .. } => *keyword,
+        ProjectStmt::Funds(f) | ProjectStmt::TotalFunds(f) => f.keyword,
         ProjectStmt::Schedule(s) => s.keyword,
-        ProjectStmt::Purpose(t) | ProjectStmt::Goal(t) | ProjectStmt::Basis(t) => t.keyword,
-        ProjectStmt::Indicator(_) => return None,
+        ProjectStmt::Purpose(t)
+        | ProjectStmt::Goal(t)
+        | ProjectStmt::Basis(t)
+        | ProjectStmt::Category(t)
+        | ProjectStmt::MidtermGoal(t) => t.keyword,
+        ProjectStmt::Supervisor(p) | ProjectStmt::Implementer(p) => p.keyword,
+        ProjectStmt::Period(p) => p.keyword,
+        ProjectStmt::Indicator(i) => return i.midterm,
     })
 }
 

@@ -207,12 +207,16 @@ impl<'a> Printer<'a> {
                 format!("{} {}", self.kw(keyword.kw), list.join(" "))
             }
             PlanStmt::Funds(f) => self.funds(f),
+            PlanStmt::Region { code: c, .. } => {
+                format!("{} {}", self.kw(Kw::Region), code(&c.value))
+            }
         })
     }
 
     fn overall_stmt(&self, s: &OverallStmt) -> (Line, Span) {
         match s {
             OverallStmt::Goal(t) => (Line::Text(self.text_stmt(Kw::Goal, t)), t.span),
+            OverallStmt::MidtermGoal(t) => (Line::Text(self.text_stmt(Kw::MidtermGoal, t)), t.span),
             OverallStmt::Indicator(i) => (self.indicator(i), i.span),
         }
     }
@@ -240,6 +244,39 @@ impl<'a> Printer<'a> {
             ProjectStmt::Basis(t) => text(self.text_stmt(Kw::Basis, t), t.span),
             ProjectStmt::Schedule(s) => text(self.schedule(s), s.span),
             ProjectStmt::Indicator(i) => (self.indicator(i), i.span),
+            ProjectStmt::Category(t) => text(self.category(t), t.span),
+            ProjectStmt::MidtermGoal(t) => text(self.text_stmt(Kw::MidtermGoal, t), t.span),
+            ProjectStmt::Supervisor(p) => text(self.party(Kw::Supervisor, p), p.span),
+            ProjectStmt::Implementer(p) => text(self.party(Kw::Implementer, p), p.span),
+            ProjectStmt::Region { code: c, span, .. } => {
+                text(format!("{} {}", self.kw(Kw::Region), code(&c.value)), *span)
+            }
+            ProjectStmt::Period(p) => {
+                text(format!("{} {}", self.kw(Kw::Period), p.written), p.span)
+            }
+            ProjectStmt::TotalFunds(f) => text(self.funds_as(Kw::TotalFunds, f), f.span),
+        }
+    }
+
+    /// `类别 延续`: a single word stays bare, as it was most likely written.
+    fn category(&self, t: &TextStmt) -> String {
+        let value = match t.text.form {
+            TextForm::Bare => word_or_quoted(&t.text.value),
+            _ => self.text_value(&t.text, 1),
+        };
+        format!("{} {}", self.kw(Kw::Category), value)
+    }
+
+    /// `主管部门 [015001] "县教育局"`.
+    fn party(&self, kw: Kw, p: &Party) -> String {
+        match &p.code {
+            Some(c) => format!(
+                "{} {} {}",
+                self.kw(kw),
+                code(&c.value),
+                self.quoted(&p.name)
+            ),
+            None => format!("{} {}", self.kw(kw), self.quoted(&p.name)),
         }
     }
 
@@ -286,7 +323,12 @@ impl<'a> Printer<'a> {
     }
 
     fn funds(&self, f: &Funds) -> String {
-        let mut out = self.kw(Kw::Funds).to_string();
+        self.funds_as(Kw::Funds, f)
+    }
+
+    /// `资金 …` or `总资金 …`: a total and its sources.
+    fn funds_as(&self, kw: Kw, f: &Funds) -> String {
+        let mut out = self.kw(kw).to_string();
         if let Some(total) = &f.total {
             out.push(' ');
             out.push_str(&quantity(total));
@@ -302,6 +344,9 @@ impl<'a> Printer<'a> {
         let name = match &s.kind {
             SourceKind::Fiscal(_) => self.kw(Kw::Fiscal).to_string(),
             SourceKind::Other(_) => self.kw(Kw::Other).to_string(),
+            SourceKind::Local(_) => self.kw(Kw::Local).to_string(),
+            SourceKind::Upper(_) => self.kw(Kw::Upper).to_string(),
+            SourceKind::SelfRaised(_) => self.kw(Kw::SelfRaised).to_string(),
             SourceKind::Named(t) => self.quoted(t),
         };
         format!("{} {}", name, quantity(&s.amount))
@@ -326,9 +371,20 @@ impl<'a> Printer<'a> {
                 IndicatorAttr::Weight { value, .. } => {
                     format!("{} {}", self.kw(Kw::Weight), value.written)
                 }
+                IndicatorAttr::Kind { value, .. } => {
+                    format!("{} {}", self.kw(Kw::Kind), self.kw(value.kw))
+                }
+                IndicatorAttr::MeasureUnit { unit, .. } => {
+                    format!("{} {}", self.kw(Kw::MeasureUnit), unit_text(unit))
+                }
+                IndicatorAttr::Text(t) => self.text_stmt(t.keyword.kw, t),
             });
         }
-        Line::Columns([self.path(&i.path), self.quoted(&i.name), rest])
+        let path = match i.midterm {
+            Some(_) => format!("{} {}", self.kw(Kw::Midterm), self.path(&i.path)),
+            None => self.path(&i.path),
+        };
+        Line::Columns([path, self.quoted(&i.name), rest])
     }
 
     fn target(&self, t: &TargetKind) -> String {
@@ -482,7 +538,8 @@ fn plan_span(s: &PlanStmt) -> Span {
         | PlanStmt::Money { span, .. }
         | PlanStmt::Grades { span, .. }
         | PlanStmt::Precision { span, .. }
-        | PlanStmt::Lint { span, .. } => *span,
+        | PlanStmt::Lint { span, .. }
+        | PlanStmt::Region { span, .. } => *span,
         PlanStmt::BudgetUnit(u) => u.span,
         PlanStmt::Basis(t) => t.span,
         PlanStmt::Funds(f) => f.span,

@@ -34,6 +34,9 @@ pub struct Plan {
     pub framework: String,
     /// The money unit of every amount: 元, 万元 or 亿元.
     pub money_unit: String,
+    /// 财政区划: the finance region's code, when the header gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub budget_units: Vec<BudgetUnit>,
     /// The department total: the sum of every project's total.
     pub total: String,
@@ -59,6 +62,8 @@ pub struct BudgetUnit {
 pub enum OverallItem {
     /// A paragraph of the overall goal.
     Goal(String),
+    /// A paragraph of the mid-term (中长期) goal.
+    MidtermGoal(String),
     Indicator(Box<Indicator>),
 }
 
@@ -99,7 +104,47 @@ pub struct Project {
     pub schedule: Vec<Checkpoint>,
     /// 年度绩效目标, numbered 1, 2, 3 … in documents.
     pub goals: Vec<String>,
+    /// The indicators in the order written; `midterm` marks the mid-term
+    /// set's.
     pub indicators: Vec<Indicator>,
+    /// 项目类别 / 项目属性: 新增, 延续 ….
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// 主管部门.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<Party>,
+    /// 实施单位, when the table names it apart from the budget unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implementer: Option<Party>,
+    /// 财政区划 of the project, when it differs from the plan's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// 实施期 / 项目期.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// 项目总资金 over the whole period, beside the year's `funds`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_funds: Option<Funds>,
+    /// 中期目标 / 实施期目标, numbered in documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub midterm_goals: Vec<String>,
+}
+
+/// A department or unit: its code when given, and its name.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Party {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// A project's period: first and last month (`2023-07`) or year (`2023`),
+/// and the period as written.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct Period {
+    pub start: String,
+    pub end: String,
+    pub written: String,
 }
 
 /// 预算数 and its sources, in the plan's money unit.
@@ -121,6 +166,12 @@ pub struct FundSource {
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Fiscal,
+    /// 本级财政: fiscal money of the unit's own government.
+    Local,
+    /// 上级财政: fiscal transfers from the level above.
+    Upper,
+    /// 自筹: the unit's own money.
+    SelfRaised,
     Other,
     Named,
 }
@@ -157,6 +208,24 @@ pub struct Indicator {
     pub basis: Option<String>,
     /// 分值.
     pub weight: Option<String>,
+    /// Whether the row belongs to the mid-term (中期) set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub midterm: bool,
+    /// 指标值类型 as the table states it: 定量, 定性 or 不适用.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_type: Option<String>,
+    /// 计量单位 as the table's own column states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure_unit: Option<String>,
+    /// 评(扣)分标准.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<String>,
+    /// 指标值说明.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// 备注.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
 }
 
 /// A first or second level, by its short id and official name.

@@ -4,6 +4,7 @@ use super::*;
 use crate::ast::{self, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt, TargetKind};
 use crate::sema::profile::Profile;
 use crate::sema::{Ctx, In, funds_of, indicators_of, schedules_of};
+use crate::syntax::keywords::Kw;
 use crate::values::unit::Dimension;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -107,6 +108,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .flat_map(|o| o.node.body.iter())
             .map(|s| match s {
                 OverallStmt::Goal(g) => OverallItem::Goal(g.text.value.clone()),
+                OverallStmt::MidtermGoal(g) => OverallItem::MidtermGoal(g.text.value.clone()),
                 OverallStmt::Indicator(i) => {
                     OverallItem::Indicator(Box::new(self.indicator(i, basis)))
                 }
@@ -122,6 +124,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             department: self.header.department.value.clone(),
             framework: self.profile.name.clone(),
             money_unit: self.ctx.money.word().to_string(),
+            region: self.header.node.body.iter().find_map(|s| match s {
+                PlanStmt::Region { code, .. } => Some(code.value.clone()),
+                _ => None,
+            }),
             budget_units: self.budget_units(),
             total: total.to_string(),
             overall: self.overall(),
@@ -179,6 +185,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .collect(),
             goals: Vec::new(),
             indicators: Vec::new(),
+            category: None,
+            supervisor: None,
+            implementer: None,
+            region: None,
+            period: None,
+            total_funds: None,
+            midterm_goals: Vec::new(),
         };
         let mut basis = None;
         for stmt in &node.body {
@@ -187,8 +200,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 ProjectStmt::Unit { code, .. } => project.unit = Some(self.unit(&code.value)),
                 ProjectStmt::Purpose(t) => project.purpose = Some(t.text.value.clone()),
                 ProjectStmt::Goal(t) => project.goals.push(t.text.value.clone()),
+                ProjectStmt::MidtermGoal(t) => project.midterm_goals.push(t.text.value.clone()),
                 ProjectStmt::Basis(t) => basis = Some(t.text.value.as_str()),
-                _ => {}
+                ProjectStmt::Category(t) => project.category = Some(t.text.value.clone()),
+                ProjectStmt::Supervisor(p) => project.supervisor = Some(party(p)),
+                ProjectStmt::Implementer(p) => project.implementer = Some(party(p)),
+                ProjectStmt::Region { code, .. } => project.region = Some(code.value.clone()),
+                ProjectStmt::Period(p) => project.period = Some(period(p)),
+                ProjectStmt::TotalFunds(f) => project.total_funds = Some(self.stated_funds(f)),
+                ProjectStmt::Funds(_) | ProjectStmt::Schedule(_) | ProjectStmt::Indicator(_) => {}
             }
         }
         let basis = basis.or(self.plan_basis());
@@ -223,9 +243,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
         Funds { total, sources }
     }
 
+    /// Funds as a statement gives them: its total, else the sum of its
+    /// sources, in the plan's unit.
+    fn stated_funds(&self, f: &ast::Funds) -> Funds {
+        let total = match &f.total {
+            Some(q) => self.ctx.to_plan_unit(q),
+            None => f.sources.iter().try_fold(Decimal::ZERO, |sum, s| {
+                sum.checked_add(self.ctx.to_plan_unit(&s.amount)?)
+            }),
+        };
+        Funds {
+            total: total.map(|d| d.to_string()).unwrap_or_default(),
+            sources: f.sources.iter().map(|s| self.source(s)).collect(),
+        }
+    }
+
     fn source(&self, s: &ast::FundSource) -> FundSource {
         let (kind, name) = match &s.kind {
             ast::SourceKind::Fiscal(_) => (SourceKind::Fiscal, "财政资金".to_string()),
+            ast::SourceKind::Local(_) => (SourceKind::Local, "本级财政资金".to_string()),
+            ast::SourceKind::Upper(_) => (SourceKind::Upper, "上级财政资金".to_string()),
+            ast::SourceKind::SelfRaised(_) => (SourceKind::SelfRaised, "自筹资金".to_string()),
             ast::SourceKind::Other(_) => (SourceKind::Other, "其他资金".to_string()),
             ast::SourceKind::Named(t) => (SourceKind::Named, t.value.clone()),
         };
@@ -268,6 +306,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|t| t.value.clone())
                 .or(default_basis.map(str::to_string)),
             weight: i.weight().map(|w| w.value.to_string()),
+            midterm: i.midterm.is_some(),
+            value_type: i.value_kind().map(|k| value_type_word(k.kw).to_string()),
+            measure_unit: i.measure_unit().map(|u| u.written.clone()),
+            scoring: i.text_attr(Kw::Scoring).map(|t| t.value.clone()),
+            note: i.text_attr(Kw::Note).map(|t| t.value.clone()),
+            remark: i.text_attr(Kw::Remark).map(|t| t.value.clone()),
         }
     }
 
@@ -387,5 +431,34 @@ pub fn value_text(kind: &TargetKind) -> String {
         TargetKind::Grade { grade, .. } => grade.value.clone(),
         TargetKind::NotApplicable(_) => "不适用".to_string(),
         TargetKind::Broken => String::new(),
+    }
+}
+
+fn party(p: &ast::Party) -> Party {
+    Party {
+        code: p.code.as_ref().map(|c| c.value.clone()),
+        name: p.name.value.clone(),
+    }
+}
+
+fn period(p: &ast::PeriodStmt) -> Period {
+    let end = |ym: crate::values::period::YearMonth| match ym.month {
+        Some(m) => format!("{:04}-{:02}", ym.year, m),
+        None => format!("{:04}", ym.year),
+    };
+    Period {
+        start: end(p.period.start),
+        end: end(p.period.end),
+        written: p.written.clone(),
+    }
+}
+
+/// 定量, 定性 or 不适用: the value type's official word, whatever language
+/// the plan wrote it in.
+fn value_type_word(kw: Kw) -> &'static str {
+    match kw {
+        Kw::Quantitative => "定量",
+        Kw::Qualitative => "定性",
+        _ => "不适用",
     }
 }

@@ -39,16 +39,33 @@ impl Context {
             | Kw::Allow
             | Kw::Warn
             | Kw::Deny => Some(Context::Plan),
-            Kw::Code | Kw::Purpose | Kw::Schedule => Some(Context::Project),
+            Kw::Code
+            | Kw::Purpose
+            | Kw::Schedule
+            | Kw::Category
+            | Kw::Supervisor
+            | Kw::Implementer
+            | Kw::Period
+            | Kw::TotalFunds => Some(Context::Project),
             Kw::Name => Some(Context::Summary),
-            Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal => None,
+            Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal | Kw::Region | Kw::MidtermGoal => None,
             Kw::Fiscal
             | Kw::Other
             | Kw::Desc
             | Kw::Weight
             | Kw::Qualitative
             | Kw::Grade
-            | Kw::NotApplicable => None,
+            | Kw::NotApplicable
+            | Kw::Midterm
+            | Kw::Local
+            | Kw::Upper
+            | Kw::SelfRaised
+            | Kw::Kind
+            | Kw::Quantitative
+            | Kw::MeasureUnit
+            | Kw::Scoring
+            | Kw::Note
+            | Kw::Remark => None,
         }
     }
 
@@ -408,6 +425,27 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::kw_level1 | Rule::level1 => keyword(Kw::Level1),
         Rule::kw_level2 | Rule::level2 => keyword(Kw::Level2),
         Rule::kw_required | Rule::required => keyword(Kw::Required),
+        Rule::kw_category | Rule::category => keyword(Kw::Category),
+        Rule::kw_supervisor | Rule::supervisor => keyword(Kw::Supervisor),
+        Rule::kw_implementer | Rule::implementer => keyword(Kw::Implementer),
+        Rule::kw_region | Rule::region => keyword(Kw::Region),
+        Rule::kw_period | Rule::period => keyword(Kw::Period),
+        Rule::period_value => m(
+            "实施期（如 2023-07 至 2024-06）",
+            "a period (such as 2023-07 至 2024-06)",
+        ),
+        Rule::kw_total_funds | Rule::total_funds => keyword(Kw::TotalFunds),
+        Rule::kw_midterm_goal | Rule::midterm_goal => keyword(Kw::MidtermGoal),
+        Rule::kw_midterm | Rule::midterm_indicator => keyword(Kw::Midterm),
+        Rule::kw_local => keyword(Kw::Local),
+        Rule::kw_upper => keyword(Kw::Upper),
+        Rule::kw_self_raised => keyword(Kw::SelfRaised),
+        Rule::kw_kind | Rule::value_kind => keyword(Kw::Kind),
+        Rule::kw_quantitative => keyword(Kw::Quantitative),
+        Rule::kw_measure_unit | Rule::measure_unit => keyword(Kw::MeasureUnit),
+        Rule::kw_scoring | Rule::scoring => keyword(Kw::Scoring),
+        Rule::kw_note | Rule::note => keyword(Kw::Note),
+        Rule::kw_remark | Rule::remark => keyword(Kw::Remark),
         Rule::profile_stmt | Rule::profile_line => m("框架定义中的语句", "a profile statement"),
         Rule::target
         | Rule::comparison

@@ -14,7 +14,7 @@ use crate::codes;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::msg;
 use crate::source::{FileId, Span};
-use crate::values::{ValueError, comparator, date, number, unit};
+use crate::values::{ValueError, comparator, date, number, period, unit};
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -80,6 +80,8 @@ impl Lowerer<'_> {
             | Rule::grades
             | Rule::precision
             | Rule::lint => self.lower_plan_stmt(stmt).map(Lowered::Plan),
+            // `财政区划` stands in the header and in projects: lowered as a
+            // project's statement, the walker files it where it stands.
             Rule::name => self
                 .lower_text_stmt(stmt)
                 .map(|t| Lowered::Summary(SummaryStmt::Name(t))),
@@ -116,6 +118,33 @@ impl Lowerer<'_> {
             Rule::indicator => Lowered::Project(ProjectStmt::Indicator(Box::new(
                 self.lower_indicator(stmt)?,
             ))),
+            Rule::midterm_indicator => Lowered::Project(ProjectStmt::Indicator(Box::new(
+                self.lower_midterm_indicator(stmt)?,
+            ))),
+            Rule::category => Lowered::Project(ProjectStmt::Category(self.lower_text_stmt(stmt)?)),
+            Rule::midterm_goal => {
+                Lowered::Project(ProjectStmt::MidtermGoal(self.lower_text_stmt(stmt)?))
+            }
+            Rule::supervisor => {
+                Lowered::Project(ProjectStmt::Supervisor(Box::new(self.lower_party(stmt)?)))
+            }
+            Rule::implementer => {
+                Lowered::Project(ProjectStmt::Implementer(Box::new(self.lower_party(stmt)?)))
+            }
+            Rule::region => {
+                let (keyword, code, span) = self.lower_keyword_code(stmt)?;
+                Lowered::Project(ProjectStmt::Region {
+                    keyword,
+                    code,
+                    span,
+                })
+            }
+            Rule::period => {
+                Lowered::Project(ProjectStmt::Period(Box::new(self.lower_period(stmt)?)))
+            }
+            Rule::total_funds => {
+                Lowered::Project(ProjectStmt::TotalFunds(Box::new(self.lower_funds(stmt)?)))
+            }
             _ => return None,
         })
     }
@@ -323,6 +352,14 @@ impl Lowerer<'_> {
             Rule::precision => self.lower_precision(pair),
             Rule::lint => self.lower_lint(pair),
             Rule::funds => self.lower_funds(pair).map(|f| PlanStmt::Funds(Box::new(f))),
+            Rule::region => {
+                let (keyword, code, span) = self.lower_keyword_code(pair)?;
+                Some(PlanStmt::Region {
+                    keyword,
+                    code,
+                    span,
+                })
+            }
             _ => None,
         }
     }
@@ -456,6 +493,8 @@ impl Lowerer<'_> {
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::text => text = self.lower_text(child),
+                // `类别 延续`: a single word, unquoted.
+                Rule::ident => text = Some(self.lower_word_as_text(&child)),
                 r if is_keyword(r) => keyword = Some(self.lower_keyword(&child)),
                 _ => {}
             }
@@ -474,7 +513,7 @@ impl Lowerer<'_> {
         let mut ok = true;
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::kw_funds => keyword = Some(self.lower_keyword(&child)),
+                Rule::kw_funds | Rule::kw_total_funds => keyword = Some(self.lower_keyword(&child)),
                 Rule::quantity => {
                     total = self.lower_amount(child);
                     ok &= total.is_some();
@@ -505,6 +544,11 @@ impl Lowerer<'_> {
             match child.as_rule() {
                 Rule::kw_fiscal => kind = Some(SourceKind::Fiscal(self.lower_keyword(&child))),
                 Rule::kw_other => kind = Some(SourceKind::Other(self.lower_keyword(&child))),
+                Rule::kw_local => kind = Some(SourceKind::Local(self.lower_keyword(&child))),
+                Rule::kw_upper => kind = Some(SourceKind::Upper(self.lower_keyword(&child))),
+                Rule::kw_self_raised => {
+                    kind = Some(SourceKind::SelfRaised(self.lower_keyword(&child)))
+                }
                 Rule::text => kind = self.lower_text(child).map(SourceKind::Named),
                 Rule::quantity => amount = self.lower_amount(child),
                 _ => {}
@@ -643,18 +687,121 @@ impl Lowerer<'_> {
                 Rule::desc => attrs.extend(self.lower_text_stmt(child).map(IndicatorAttr::Desc)),
                 Rule::basis => attrs.extend(self.lower_text_stmt(child).map(IndicatorAttr::Basis)),
                 Rule::weight => attrs.extend(self.lower_weight(child)),
+                Rule::value_kind => attrs.extend(self.lower_value_kind(child)),
+                Rule::measure_unit => attrs.extend(self.lower_measure_unit(child)),
+                Rule::scoring | Rule::note | Rule::remark => {
+                    attrs.extend(self.lower_text_stmt(child).map(IndicatorAttr::Text))
+                }
                 _ => {}
             }
         }
         // Most rows have one attribute or none: no room for four.
         attrs.shrink_to_fit();
         Some(Indicator {
+            midterm: None,
             path: path?,
             name: name?,
             target: target?,
             attrs,
             span,
         })
+    }
+
+    /// `中期 产出.数量 …`: an indicator of the mid-term set.
+    fn lower_midterm_indicator(&mut self, pair: Pair<Rule>) -> Option<Indicator> {
+        let span = self.span(&pair);
+        let (mut midterm, mut indicator) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_midterm => midterm = Some(self.lower_keyword(&child)),
+                Rule::indicator => indicator = self.lower_indicator(child),
+                _ => {}
+            }
+        }
+        let mut indicator = indicator?;
+        indicator.midterm = midterm;
+        indicator.span = span;
+        Some(indicator)
+    }
+
+    /// `类型 定量`.
+    fn lower_value_kind(&mut self, pair: Pair<Rule>) -> Option<IndicatorAttr> {
+        let span = self.span(&pair);
+        let mut words = pair.into_inner().map(|k| self.lower_keyword(&k));
+        let keyword = words.next()?;
+        let value = words.next()?;
+        Some(IndicatorAttr::Kind {
+            keyword,
+            value,
+            span,
+        })
+    }
+
+    /// `计量单位 个`.
+    fn lower_measure_unit(&mut self, pair: Pair<Rule>) -> Option<IndicatorAttr> {
+        let span = self.span(&pair);
+        let (mut keyword, mut unit) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_measure_unit => keyword = Some(self.lower_keyword(&child)),
+                Rule::unit => unit = self.lower_unit(&child),
+                _ => {}
+            }
+        }
+        Some(IndicatorAttr::MeasureUnit {
+            keyword: keyword?,
+            unit: unit?,
+            span,
+        })
+    }
+
+    /// `主管部门 [015001] "县教育局"`, `实施单位 "县第一中学"`.
+    fn lower_party(&mut self, pair: Pair<Rule>) -> Option<Party> {
+        let span = self.span(&pair);
+        let (mut keyword, mut texts) = (None, Vec::new());
+        let mut code = None;
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::code => code = self.lower_code(child),
+                Rule::text => texts.extend(self.lower_text(child)),
+                r if is_keyword(r) => keyword = Some(self.lower_keyword(&child)),
+                _ => {}
+            }
+        }
+        Some(Party {
+            keyword: keyword?,
+            code,
+            name: texts.pop()?,
+            span,
+        })
+    }
+
+    /// `实施期 2023-07 至 2024-06`.
+    fn lower_period(&mut self, pair: Pair<Rule>) -> Option<PeriodStmt> {
+        let span = self.span(&pair);
+        let (mut keyword, mut value) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_period => keyword = Some(self.lower_keyword(&child)),
+                Rule::period_value => value = Some((child.as_str().trim_end(), self.span(&child))),
+                _ => {}
+            }
+        }
+        let (written, at) = value?;
+        let at = Span::new(at.start as usize, at.start as usize + written.len());
+        match period::parse(written) {
+            Ok(period) => Some(PeriodStmt {
+                keyword: keyword?,
+                written: written.to_string(),
+                period,
+                value_span: at,
+                span,
+            }),
+            Err(e) => {
+                self.report(*e, at);
+                None
+            }
+        }
     }
 
     /// An indicator row that did not parse, read again for its path and
@@ -683,6 +830,7 @@ impl Lowerer<'_> {
         }
         Some(Lowered::Project(ProjectStmt::Indicator(Box::new(
             Indicator {
+                midterm: None,
                 path: path?,
                 name: name?,
                 target: Target {
@@ -1139,6 +1287,23 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_level1
             | Rule::kw_level2
             | Rule::kw_required
+            | Rule::kw_category
+            | Rule::kw_supervisor
+            | Rule::kw_implementer
+            | Rule::kw_region
+            | Rule::kw_period
+            | Rule::kw_total_funds
+            | Rule::kw_midterm_goal
+            | Rule::kw_midterm
+            | Rule::kw_local
+            | Rule::kw_upper
+            | Rule::kw_self_raised
+            | Rule::kw_kind
+            | Rule::kw_quantitative
+            | Rule::kw_measure_unit
+            | Rule::kw_scoring
+            | Rule::kw_note
+            | Rule::kw_remark
     )
 }
 

@@ -451,6 +451,18 @@ impl<'a> Walker<'a> {
             (Block::Plan(h), Lowered::Project(ProjectStmt::Funds(f))) => {
                 h.body.push(PlanStmt::Funds(f))
             }
+            (
+                Block::Plan(h),
+                Lowered::Project(ProjectStmt::Region {
+                    keyword,
+                    code,
+                    span,
+                }),
+            ) => h.body.push(PlanStmt::Region {
+                keyword,
+                code,
+                span,
+            }),
             _ => {}
         }
     }
@@ -701,6 +713,7 @@ fn guess_context(word: &str) -> Context {
 fn into_overall(stmt: ProjectStmt) -> Option<OverallStmt> {
     match stmt {
         ProjectStmt::Goal(g) => Some(OverallStmt::Goal(g)),
+        ProjectStmt::MidtermGoal(g) => Some(OverallStmt::MidtermGoal(g)),
         ProjectStmt::Indicator(i) => Some(OverallStmt::Indicator(i)),
         _ => None,
     }

@@ -7,6 +7,7 @@
 pub mod comparator;
 pub mod date;
 pub mod number;
+pub mod period;
 pub mod unit;
 
 use crate::diagnostic::Message;

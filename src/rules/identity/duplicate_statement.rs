@@ -56,7 +56,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<&Keyword> {
         PlanStmt::Framework { keyword, .. }
         | PlanStmt::Money { keyword, .. }
         | PlanStmt::Grades { keyword, .. }
-        | PlanStmt::Precision { keyword, .. } => Some(keyword),
+        | PlanStmt::Precision { keyword, .. }
+        | PlanStmt::Region { keyword, .. } => Some(keyword),
         PlanStmt::Basis(t) => Some(&t.keyword),
         PlanStmt::Funds(f) => Some(&f.keyword),
         PlanStmt::BudgetUnit(_) | PlanStmt::Lint { .. } => None,
@@ -73,17 +74,25 @@ fn summary_keyword(s: &SummaryStmt) -> Option<&Keyword> {
 
 fn project_keyword(s: &ProjectStmt) -> Option<&Keyword> {
     match s {
-        ProjectStmt::Code { keyword, .. } | ProjectStmt::Unit { keyword, .. } => Some(keyword),
-        ProjectStmt::Funds(f) => Some(&f.keyword),
+        ProjectStmt::Code { keyword, .. }
+        | ProjectStmt::Unit { keyword, .. }
+        | ProjectStmt::Region { keyword, .. } => Some(keyword),
+        ProjectStmt::Funds(f) | ProjectStmt::TotalFunds(f) => Some(&f.keyword),
         ProjectStmt::Schedule(s) => Some(&s.keyword),
-        ProjectStmt::Purpose(t) | ProjectStmt::Basis(t) => Some(&t.keyword),
-        ProjectStmt::Goal(_) | ProjectStmt::Indicator(_) => None,
+        ProjectStmt::Purpose(t) | ProjectStmt::Basis(t) | ProjectStmt::Category(t) => {
+            Some(&t.keyword)
+        }
+        ProjectStmt::Supervisor(p) | ProjectStmt::Implementer(p) => Some(&p.keyword),
+        ProjectStmt::Period(p) => Some(&p.keyword),
+        ProjectStmt::Goal(_) | ProjectStmt::MidtermGoal(_) | ProjectStmt::Indicator(_) => None,
     }
 }
 
 fn attr_keyword(a: &IndicatorAttr) -> &Keyword {
     match a {
-        IndicatorAttr::Desc(t) | IndicatorAttr::Basis(t) => &t.keyword,
-        IndicatorAttr::Weight { keyword, .. } => keyword,
+        IndicatorAttr::Desc(t) | IndicatorAttr::Basis(t) | IndicatorAttr::Text(t) => &t.keyword,
+        IndicatorAttr::Weight { keyword, .. }
+        | IndicatorAttr::Kind { keyword, .. }
+        | IndicatorAttr::MeasureUnit { keyword, .. } => keyword,
     }
 }

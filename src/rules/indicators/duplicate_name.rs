@@ -19,13 +19,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for scope in scopes(ctx) {
         // The first row of each name (a map, so that a table of many rows
         // stays linear).
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // The mid-term and the annual set may each have a row of a name.
+        let mut seen: HashMap<(bool, String), usize> = HashMap::new();
         for (index, indicator) in scope.indicators.iter().enumerate() {
             let name = normalize_name(&indicator.name.value);
             if name.is_empty() {
                 continue;
             }
-            let first_index = *seen.entry(name).or_insert(index);
+            let set = indicator.midterm.is_some();
+            let first_index = *seen.entry((set, name)).or_insert(index);
             let Some(first) = scope
                 .indicators
                 .get(first_index)

@@ -33,6 +33,7 @@ use crate::diagnostic::Message;
 use crate::msg;
 use crate::sema::{Ctx, In, indicators_of};
 use crate::source::FileId;
+use crate::syntax::keywords::Kw;
 use crate::values::comparator::CmpOp;
 use crate::values::unit::Dimension;
 
@@ -327,6 +328,12 @@ pub(crate) enum Field {
     Basis,
     /// A project's or the plan's `依据`, the default basis of indicators.
     DefaultBasis,
+    /// 评(扣)分标准.
+    Scoring,
+    /// 指标值说明.
+    Note,
+    /// 备注.
+    Remark,
 }
 
 impl Field {
@@ -337,6 +344,9 @@ impl Field {
             Field::Qualitative => "定性指标值",
             Field::Basis => "指标值确定依据",
             Field::DefaultBasis => "默认的指标值确定依据",
+            Field::Scoring => "评(扣)分标准",
+            Field::Note => "指标值说明",
+            Field::Remark => "备注",
         }
     }
 
@@ -347,6 +357,18 @@ impl Field {
             Field::Qualitative => "qualitative target",
             Field::Basis => "basis of the target",
             Field::DefaultBasis => "default basis of the targets",
+            Field::Scoring => "scoring rule",
+            Field::Note => "note on the target",
+            Field::Remark => "remark",
+        }
+    }
+
+    /// The most bytes the systems store in the field (a Chinese character
+    /// counts 3): 2000 for a scoring rule, 1000 for the others.
+    pub(crate) fn byte_limit(self) -> usize {
+        match self {
+            Field::Scoring => 2000,
+            _ => 1000,
         }
     }
 }
@@ -380,7 +402,17 @@ pub(crate) fn indicator_texts<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, Field, &'a Text
             match attr {
                 ast::IndicatorAttr::Desc(t) => out.push((i.file, Field::Description, &t.text)),
                 ast::IndicatorAttr::Basis(t) => out.push((i.file, Field::Basis, &t.text)),
-                ast::IndicatorAttr::Weight { .. } => {}
+                ast::IndicatorAttr::Text(t) => {
+                    let field = match t.keyword.kw {
+                        Kw::Scoring => Field::Scoring,
+                        Kw::Note => Field::Note,
+                        _ => Field::Remark,
+                    };
+                    out.push((i.file, field, &t.text));
+                }
+                ast::IndicatorAttr::Weight { .. }
+                | ast::IndicatorAttr::Kind { .. }
+                | ast::IndicatorAttr::MeasureUnit { .. } => {}
             }
         }
     }

@@ -13,16 +13,14 @@ pub static RULE: Rule = Rule {
     scope: Scope::Item,
 };
 
-/// The most bytes a field may hold.
-const LIMIT: usize = 1000;
-
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (file, field, text) in indicator_texts(ctx) {
         let bytes = text.value.len();
-        if bytes <= LIMIT {
+        let limit = field.byte_limit();
+        if bytes <= limit {
             continue;
         }
-        let over = bytes - LIMIT;
+        let over = bytes - limit;
         let chars = over.div_ceil(3);
         let help = match field {
             Field::Name => Message::new(
@@ -40,12 +38,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             RULE.diagnostic(Message::new(
-                format!("{}长 {} 字节，超过 {} 字节的上限", field.zh(), bytes, LIMIT),
+                format!("{}长 {} 字节，超过 {} 字节的上限", field.zh(), bytes, limit),
                 format!(
                     "the {} is {} bytes long, over the limit of {}",
                     field.en(),
                     bytes,
-                    LIMIT
+                    limit
                 ),
             ))
             .primary(

@@ -125,6 +125,9 @@ fn source_name(source: &ast::FundSource) -> Message {
     match &source.kind {
         ast::SourceKind::Fiscal(_) => Message::new("财政", "fiscal"),
         ast::SourceKind::Other(_) => Message::new("其他", "other"),
+        ast::SourceKind::Local(_) => Message::new("本级财政", "local fiscal"),
+        ast::SourceKind::Upper(_) => Message::new("上级财政", "upper-level fiscal"),
+        ast::SourceKind::SelfRaised(_) => Message::new("自筹", "self-raised"),
         ast::SourceKind::Named(t) => Message::new(t.value.clone(), t.value.clone()),
     }
 }
