@@ -445,6 +445,37 @@ pub struct Funds {
     pub span: Span,
 }
 
+impl Funds {
+    /// The sources that add up to the total: all of them, except that a
+    /// `本级`/`上级` split given beside a `财政` amount details that amount
+    /// and is not counted again.
+    pub fn counted_sources(&self) -> impl Iterator<Item = &FundSource> {
+        let split_of_fiscal = self.has_fiscal() && self.fiscal_split().next().is_some();
+        self.sources
+            .iter()
+            .filter(move |s| !(split_of_fiscal && s.kind.is_fiscal_part()))
+    }
+
+    /// Whether a `财政` amount is given.
+    pub fn has_fiscal(&self) -> bool {
+        self.sources
+            .iter()
+            .any(|s| matches!(s.kind, SourceKind::Fiscal(_)))
+    }
+
+    /// The `本级` and `上级` amounts.
+    pub fn fiscal_split(&self) -> impl Iterator<Item = &FundSource> {
+        self.sources.iter().filter(|s| s.kind.is_fiscal_part())
+    }
+}
+
+impl SourceKind {
+    /// `本级` or `上级`: a part of the fiscal money.
+    pub fn is_fiscal_part(&self) -> bool {
+        matches!(self, SourceKind::Local(_) | SourceKind::Upper(_))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct FundSource {
     pub kind: SourceKind,

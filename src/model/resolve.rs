@@ -248,7 +248,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn stated_funds(&self, f: &ast::Funds) -> Funds {
         let total = match &f.total {
             Some(q) => self.ctx.to_plan_unit(q),
-            None => f.sources.iter().try_fold(Decimal::ZERO, |sum, s| {
+            None => f.counted_sources().try_fold(Decimal::ZERO, |sum, s| {
                 sum.checked_add(self.ctx.to_plan_unit(&s.amount)?)
             }),
         };

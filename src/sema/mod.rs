@@ -284,7 +284,7 @@ impl<'a> Ctx<'a> {
             });
         }
         let mut sum = Decimal::ZERO;
-        for s in &funds.sources {
+        for s in funds.counted_sources() {
             sum = sum.checked_add(self.to_plan_unit(&s.amount)?)?;
         }
         Some(Amount {
@@ -378,6 +378,14 @@ fn default_precision(unit: MoneyUnit) -> u32 {
 pub fn funds_of(p: &ast::Project) -> Option<&ast::Funds> {
     p.body.iter().find_map(|s| match s {
         ProjectStmt::Funds(f) => Some(&**f),
+        _ => None,
+    })
+}
+
+/// A project's period (`实施期`), when it states one.
+pub fn period_of(p: &ast::Project) -> Option<&ast::PeriodStmt> {
+    p.body.iter().find_map(|s| match s {
+        ProjectStmt::Period(x) => Some(&**x),
         _ => None,
     })
 }

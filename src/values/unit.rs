@@ -197,6 +197,23 @@ fn all_words() -> impl Iterator<Item = &'static str> {
         .chain(ENERGY_WORDS.iter().copied())
 }
 
+/// The usual spelling of a unit that has several (`％` and `百分比` are
+/// `%`, `㎡` and `平米` are `平方米`): two units are the same when their
+/// usual spellings are.
+pub fn canonical(written: &str) -> &str {
+    match written {
+        "％" | "百分比" => "%",
+        "㎡" | "m²" | "平米" => "平方米",
+        "km" | "㎞" | "千米" => "公里",
+        "kg" | "㎏" | "千克" => "公斤",
+        "m³" | "方" => "立方米",
+        "日" => "天",
+        "个月" => "月",
+        "平方千米" => "平方公里",
+        other => other,
+    }
+}
+
 /// A unit written loosely whose meaning is clear enough to keep the plan
 /// checkable: what it is read as, and the spelling to write instead. The
 /// caller warns (W0109): `250万` in money is 250 万元, `80M` is 80 米.

@@ -6,7 +6,9 @@ mod duplicate_statement;
 mod duplicate_unit;
 mod generic_goal;
 mod lint_code;
+mod midterm_same_goal;
 mod plan_header;
+mod region_code;
 mod summary_name;
 mod unknown_project;
 mod unknown_unit;
@@ -25,4 +27,6 @@ pub static RULES: &[&Rule] = &[
     &duplicate_unit::RULE,
     &lint_code::RULE,
     &generic_goal::RULE,
+    &midterm_same_goal::RULE,
+    &region_code::RULE,
 ];

@@ -20,7 +20,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let n = &q.number.written;
-        let d = match &q.unit {
+        let d = match q.unit.as_ref().or(indicator.measure_unit()) {
             Some(_) => {
                 let w = written_quantity(q);
                 RULE.diagnostic(msg!(

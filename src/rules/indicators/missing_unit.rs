@@ -23,7 +23,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        if q.unit.is_some() {
+        // The table's own unit column gives the unit.
+        if q.unit.is_some() || indicator.measure_unit().is_some() {
             continue;
         }
         let expected = expected_unit(ctx, &indicator);

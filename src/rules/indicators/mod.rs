@@ -23,7 +23,9 @@ mod rate_as_count;
 mod repeats_name;
 mod satisfaction_twice;
 mod text_too_long;
+mod unit_column;
 mod vague_qualitative;
+mod value_type;
 mod weights;
 mod wrong_dimension;
 
@@ -61,6 +63,8 @@ pub static RULES: &[&Rule] = &[
     &comparator_direction::RULE,
     &satisfaction_twice::RULE,
     &name_is_sentence::RULE,
+    &unit_column::RULE,
+    &value_type::RULE,
 ];
 
 /// Whether an indicator is a cost indicator: its second level, or its first

@@ -9,6 +9,7 @@
 mod cost_exceeds_funds;
 mod cost_without_amount;
 mod department_total;
+mod fiscal_split;
 mod funds_without_sources;
 mod missing_funds;
 mod negative_amount;
@@ -16,6 +17,7 @@ mod per_unit_cost;
 mod precision;
 mod sources_sum;
 mod summary_funds;
+mod total_below_annual;
 
 use super::Rule;
 use crate::ast::{self, PlanStmt, ProjectStmt, Quantity, SummaryStmt};
@@ -38,6 +40,8 @@ pub static RULES: &[&Rule] = &[
     &missing_funds::RULE,
     &cost_without_amount::RULE,
     &funds_without_sources::RULE,
+    &fiscal_split::RULE,
+    &total_below_annual::RULE,
 ];
 
 /// An amount for people: at least two decimal places, as money tables
@@ -71,7 +75,7 @@ struct FundsAt<'a> {
 }
 
 /// Every `资金` statement of the plan: the header's, the summaries' and the
-/// projects'.
+/// projects' (their `总资金` too).
 fn every_funds<'a>(ctx: &Ctx<'a>) -> Vec<FundsAt<'a>> {
     let mut out = Vec::new();
     for h in ctx.headers.iter().copied() {
@@ -96,7 +100,7 @@ fn every_funds<'a>(ctx: &Ctx<'a>) -> Vec<FundsAt<'a>> {
     }
     for p in ctx.projects.iter().copied() {
         for stmt in &p.node.body {
-            if let ProjectStmt::Funds(funds) = stmt {
+            if let ProjectStmt::Funds(funds) | ProjectStmt::TotalFunds(funds) = stmt {
                 out.push(FundsAt {
                     file: p.file,
                     funds,
@@ -114,7 +118,7 @@ fn stated(ctx: &Ctx, funds: &ast::Funds) -> Option<(Decimal, Span)> {
         return Some((ctx.to_plan_unit(total)?, total.span));
     }
     let mut sum = Decimal::ZERO;
-    for s in &funds.sources {
+    for s in funds.counted_sources() {
         sum = sum.checked_add(ctx.to_plan_unit(&s.amount)?)?;
     }
     Some((sum, funds.span))

@@ -28,7 +28,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let mut sum = Some(Decimal::ZERO);
         let mut parts = Vec::new();
-        for source in &funds.sources {
+        for source in funds.counted_sources() {
             let value = ctx.to_plan_unit(&source.amount);
             sum = sum.zip(value).and_then(|(a, b)| a.checked_add(b));
             parts.push((source, value));

@@ -1,6 +1,6 @@
 //! E0401: a checkpoint or deadline dated in another year than the plan's.
 
-use super::{every_schedule, header_year};
+use super::{every_schedule, header_year, indicators_with_period};
 use crate::ast::{Checkpoint, Operand, TargetKind};
 use crate::codes::code_doc;
 use crate::diagnostic::Diagnostic;
@@ -8,6 +8,7 @@ use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::source::FileId;
+use crate::values::period::Period;
 
 pub static RULE: Rule = Rule {
     doc: code_doc!("E0401", Error, "date_outside_year"),
@@ -24,15 +25,27 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             check_date(ctx, year, at.file(), &entry.at, out);
         }
     }
-    for (_, indicator) in ctx.all_indicators() {
+    for (indicator, period) in indicators_with_period(ctx) {
         if let TargetKind::Compare {
             value: Operand::Date(date),
             ..
         } = &indicator.target.kind
         {
+            // A deadline inside a multi-year project's period is valid,
+            // in any of its years.
+            if period.is_some_and(|p| in_period(&p, date)) {
+                continue;
+            }
             check_date(ctx, year, indicator.file, date, out);
         }
     }
+}
+
+/// Whether a date with a year falls in a period.
+fn in_period(period: &Period, date: &Checkpoint) -> bool {
+    date.date
+        .year
+        .is_some_and(|y| period.covers(y, date.date.month))
 }
 
 fn check_date(ctx: &Ctx, year: u16, file: FileId, date: &Checkpoint, out: &mut Vec<Diagnostic>) {

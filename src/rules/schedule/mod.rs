@@ -8,6 +8,8 @@
 mod checkpoint_order;
 mod date_outside_year;
 mod ends_short;
+mod midterm_without_period;
+mod period_year;
 mod schedule_units;
 mod share_decreases;
 mod share_range;
@@ -15,9 +17,10 @@ mod year_in_text;
 
 use super::Rule;
 use crate::ast::{self, Quantity};
-use crate::sema::{Ctx, In, schedules_of};
+use crate::sema::{Ctx, In, period_of, schedules_of};
 use crate::source::{FileId, Span};
 use crate::values::date::DateValue;
+use crate::values::period::Period;
 use crate::values::unit::Dimension;
 use rust_decimal::Decimal;
 
@@ -30,6 +33,8 @@ pub static RULES: &[&Rule] = &[
     &ends_short::RULE,
     &schedule_units::RULE,
     &year_in_text::RULE,
+    &period_year::RULE,
+    &midterm_without_period::RULE,
 ];
 
 /// What a checkpoint of a schedule gives.
@@ -86,6 +91,26 @@ fn every_schedule<'a>(ctx: &Ctx<'a>) -> Vec<ScheduleAt<'a>> {
         for schedule in schedules_of(project.node) {
             out.push(ScheduleAt { project, schedule });
         }
+    }
+    out
+}
+
+/// Every indicator the context checks, with the period of its project
+/// when it states one; each project's period is looked up once, so that a
+/// project of many rows stays linear.
+fn indicators_with_period<'a>(ctx: &Ctx<'a>) -> Vec<(In<'a, ast::Indicator>, Option<Period>)> {
+    let mut last: Option<(&ast::Project, Option<Period>)> = None;
+    let mut out = Vec::new();
+    for (project, indicator) in ctx.all_indicators() {
+        let period = project.and_then(|p| match last {
+            Some((seen, period)) if std::ptr::eq(seen, p.node) => period,
+            _ => {
+                let period = period_of(p.node).map(|x| x.period);
+                last = Some((p.node, period));
+                period
+            }
+        });
+        out.push((indicator, period));
     }
     out
 }

@@ -1,15 +1,16 @@
 //! W0407: a goal or an indicator's text that dates what it promises in
 //! another year than the plan's (`"2021年底前完成"` in a 2022 plan).
 
-use super::header_year;
+use super::{header_year, indicators_with_period};
 use crate::ast::{self, OverallStmt, ProjectStmt, SummaryStmt, TargetKind, Text};
 use crate::codes::code_doc;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::msg;
 use crate::rules::indicators::Field;
 use crate::rules::{Rule, Scope};
-use crate::sema::Ctx;
+use crate::sema::{Ctx, period_of};
 use crate::source::FileId;
+use crate::values::period::Period;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -44,7 +45,9 @@ impl Place {
 /// Every text this rule reads: the goals of the overall part (when the
 /// context checks it), of the summaries and of the projects; each
 /// indicator's name, description and qualitative target.
-fn texts<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, Place, &'a Text)> {
+/// The texts to read, with the period of their project when it states
+/// one: a year inside it is no slip.
+fn texts<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, Place, &'a Text, Option<Period>)> {
     let mut out = Vec::new();
     let overall = if ctx.overall_checked {
         &ctx.overall[..]
@@ -54,32 +57,35 @@ fn texts<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, Place, &'a Text)> {
     for o in overall {
         for stmt in &o.node.body {
             if let OverallStmt::Goal(g) = stmt {
-                out.push((o.file, Place::Goal, &g.text));
+                out.push((o.file, Place::Goal, &g.text, None));
             }
         }
     }
+    // A summary is read apart from its project (the rule's scope is one
+    // item): its years are read against the plan's year alone.
     for s in &ctx.summaries {
         for stmt in &s.node.body {
             if let SummaryStmt::Goal(g) = stmt {
-                out.push((s.file, Place::Goal, &g.text));
+                out.push((s.file, Place::Goal, &g.text, None));
             }
         }
     }
     for p in &ctx.projects {
+        let period = period_of(p.node).map(|p| p.period);
         for stmt in &p.node.body {
             if let ProjectStmt::Goal(g) = stmt {
-                out.push((p.file, Place::Goal, &g.text));
+                out.push((p.file, Place::Goal, &g.text, period));
             }
         }
     }
-    for (_, i) in ctx.all_indicators() {
+    for (i, period) in indicators_with_period(ctx) {
         let node: &'a ast::Indicator = i.node;
-        out.push((i.file, Place::Indicator(Field::Name), &node.name));
+        out.push((i.file, Place::Indicator(Field::Name), &node.name, period));
         if let Some(desc) = node.description() {
-            out.push((i.file, Place::Indicator(Field::Description), desc));
+            out.push((i.file, Place::Indicator(Field::Description), desc, period));
         }
         if let TargetKind::Qualitative { text, .. } = &node.target.kind {
-            out.push((i.file, Place::Indicator(Field::Qualitative), text));
+            out.push((i.file, Place::Indicator(Field::Qualitative), text, period));
         }
     }
     out
@@ -285,8 +291,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let header = header_year(ctx);
-    for (file, place, text) in texts(ctx) {
-        for year in misdated(&text.value, plan) {
+    for (file, place, text, period) in texts(ctx) {
+        let in_period = |y: u16| period.is_some_and(|p| p.covers_year(y));
+        for year in misdated(&text.value, plan)
+            .into_iter()
+            .filter(|y| !in_period(y.value))
+        {
             let written = text.value.get(year.label.clone()).unwrap_or("");
             let mut d = RULE
                 .diagnostic(Message::new(
