@@ -102,7 +102,11 @@ const AREA_WORDS: &[&str] = &[
     "平方公里",
     "平方千米",
 ];
-const MASS_WORDS: &[&str] = &["吨", "万吨", "千克", "公斤", "克", "㎏", "kg"];
+/// 微克 and 毫克 for concentrations (`微克/立方米`, `mg/m³`: PM2.5 and
+/// emission limits).
+const MASS_WORDS: &[&str] = &[
+    "吨", "万吨", "千克", "公斤", "克", "毫克", "微克", "㎏", "kg", "mg", "μg",
+];
 const VOLUME_WORDS: &[&str] = &["立方米", "方", "万立方米", "升", "毫升", "m³"];
 const ENERGY_WORDS: &[&str] = &["千瓦", "千瓦时", "万千瓦时", "度", "兆瓦"];
 /// How system print-outs write percent.
@@ -245,6 +249,13 @@ mod tests {
         assert_eq!(parse("%").map(|u| u.dimension), Ok(Dimension::Percent));
         assert_eq!(parse("万元").map(|u| u.money), Ok(Some(MoneyUnit::WanYuan)));
         assert_eq!(parse("人次").map(|u| u.dimension), Ok(Dimension::Count));
+        for concentration in ["微克/立方米", "毫克/升", "mg/m³", "μg/m³"] {
+            assert_eq!(
+                parse(concentration).map(|u| u.dimension),
+                Ok(Dimension::Rate),
+                "{concentration}"
+            );
+        }
         // Couples, as 孕前优生健康检查 tables count them.
         assert_eq!(parse("对").map(|u| u.dimension), Ok(Dimension::Count));
         assert_eq!(parse("元/对").map(|u| u.money), Ok(Some(MoneyUnit::Yuan)));
