@@ -88,7 +88,7 @@ const COUNT_WORDS: &[&str] = &[
     "座", "张", "本", "册", "处", "条", "间", "栋", "架", "艘", "株", "棵", "头", "只", "门", "类", "种", "部", "宗",
     "起", "例", "支", "层", "组", "块", "口", "课时", "学时", "人天", "户次", "笔", "单", "元次", "万人", "万人次", "万户",
     "万册", "万件", "生", "床", "班", "场次", "节", "课", "门次", "学分", "人月", "家次", "批次", "项次", "车次", "架次", "台次",
-    "辆次", "村", "镇", "乡镇", "篇次", "条次", "份次", "套次", "宗次", "起次", "天次",
+    "辆次", "村", "镇", "乡镇", "篇次", "条次", "份次", "套次", "宗次", "起次", "天次", "对", "片",
 ];
 const LENGTH_WORDS: &[&str] = &["米", "公里", "千米", "厘米", "延米", "km", "㎞"];
 const AREA_WORDS: &[&str] = &[
@@ -102,7 +102,11 @@ const AREA_WORDS: &[&str] = &[
     "平方公里",
     "平方千米",
 ];
-const MASS_WORDS: &[&str] = &["吨", "万吨", "千克", "公斤", "克", "㎏", "kg"];
+/// 微克 and 毫克 for concentrations (`微克/立方米`, `mg/m³`: PM2.5 and
+/// emission limits).
+const MASS_WORDS: &[&str] = &[
+    "吨", "万吨", "千克", "公斤", "克", "毫克", "微克", "㎏", "kg", "mg", "μg",
+];
 const VOLUME_WORDS: &[&str] = &["立方米", "方", "万立方米", "升", "毫升", "m³"];
 const ENERGY_WORDS: &[&str] = &["千瓦", "千瓦时", "万千瓦时", "度", "兆瓦"];
 /// How system print-outs write percent.
@@ -262,6 +266,18 @@ mod tests {
         assert_eq!(parse("%").map(|u| u.dimension), Ok(Dimension::Percent));
         assert_eq!(parse("万元").map(|u| u.money), Ok(Some(MoneyUnit::WanYuan)));
         assert_eq!(parse("人次").map(|u| u.dimension), Ok(Dimension::Count));
+        for concentration in ["微克/立方米", "毫克/升", "mg/m³", "μg/m³"] {
+            assert_eq!(
+                parse(concentration).map(|u| u.dimension),
+                Ok(Dimension::Rate),
+                "{concentration}"
+            );
+        }
+        // Couples, as 孕前优生健康检查 tables count them.
+        assert_eq!(parse("对").map(|u| u.dimension), Ok(Dimension::Count));
+        assert_eq!(parse("元/对").map(|u| u.money), Ok(Some(MoneyUnit::Yuan)));
+        // Courts and fields: 多功能运动场4片.
+        assert_eq!(parse("片").map(|u| u.dimension), Ok(Dimension::Count));
         assert_eq!(parse("平方米").map(|u| u.dimension), Ok(Dimension::Area));
         let rate = parse("万元/人").unwrap_or(simple(Dimension::Count));
         assert_eq!(

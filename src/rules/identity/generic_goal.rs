@@ -82,6 +82,12 @@ const STOCK: &[&str] = &[
     "与",
     "得到",
     "有效",
+    // What the name's suffix said, left in the goal once the name's core
+    // is taken out (“……生活补助工作顺利开展” of “……生活补助资金”).
+    "补助",
+    "经费",
+    "资金",
+    "专项",
 ];
 
 /// Punctuation and blanks a comparison ignores.
@@ -220,6 +226,14 @@ mod tests {
             "办案工作经费"
         ));
         assert!(!restates("保障工作顺利开展", "测试项目"));
+        assert!(restates(
+            "保障义务教育阶段家庭经济困难学生生活补助工作顺利开展",
+            "义务教育阶段家庭经济困难学生生活补助资金"
+        ));
+        assert!(!restates(
+            "义务教育阶段家庭经济困难学生生活补助足额发放",
+            "义务教育阶段家庭经济困难学生生活补助资金"
+        ));
         assert!(!restates("完成农村公路养护120公里", "农村公路养护经费"));
         assert!(!restates(
             "农村公路养护路面病害处治及时",

@@ -8,6 +8,7 @@ use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
 use crate::values::unit::Dimension;
+use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     doc: code_doc!("E0504", Error, "count_not_whole"),
@@ -15,9 +16,20 @@ pub static RULE: Rule = Rule {
     scope: Scope::Item,
 };
 
+/// Whether a count is whole once its unit's scale is applied: a count in
+/// ten thousands (`万人`, `万人次`, `万户` …) is whole when it is a whole
+/// number of units, so `1.2万人` (12 000 people) is.
+fn is_whole(value: Decimal, unit: &str) -> bool {
+    if unit.starts_with('万') {
+        (value * Decimal::from(10_000)).fract().is_zero()
+    } else {
+        value.fract().is_zero()
+    }
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (indicator, q, unit) in measured(ctx) {
-        if unit.kind.dimension != Dimension::Count || q.number.value.fract().is_zero() {
+        if unit.kind.dimension != Dimension::Count || is_whole(q.number.value, &unit.written) {
             continue;
         }
         let prefix = match &indicator.target.kind {
@@ -49,5 +61,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     up
                 )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_ten_thousands_are_whole_to_the_unit() {
+        assert!(is_whole(Decimal::new(12, 1), "万人"));
+        assert!(is_whole(Decimal::new(35_678, 4), "万人次"));
+        assert!(!is_whole(Decimal::new(123_456, 5), "万人"));
+        assert!(!is_whole(Decimal::new(25, 1), "个"));
+        assert!(is_whole(Decimal::new(120, 0), "个"));
     }
 }

@@ -30,6 +30,9 @@ const SLOGAN_WORDS: &[&str] = &[
     "深化",
     "强化",
     "有效",
+    "应保尽保",
+    "应助尽助",
+    "应补尽补",
 ];
 
 /// The slogan word of a qualitative target this rule reports: one with a
@@ -74,5 +77,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 grade
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_slogans_without_a_figure() {
+        assert_eq!(slogan_word("提高公众安全感"), Some("提高"));
+        assert_eq!(slogan_word("应保尽保"), Some("应保尽保"));
+        assert_eq!(slogan_word("应助尽助，资助覆盖率100%"), None);
+        assert_eq!(slogan_word("纳入学校日常管理和年度考核"), None);
     }
 }

@@ -22,7 +22,8 @@ enum CostTarget {
     Amount,
     /// A percentage, a grade, not applicable or a date: no amount.
     NoAmount,
-    /// Qualitative, or in another unit: another rule reports the row.
+    /// Qualitative, in another unit, or a target that did not read:
+    /// another rule reports the row.
     Elsewhere,
 }
 
@@ -30,6 +31,7 @@ fn cost_target(indicator: &Indicator) -> CostTarget {
     match &indicator.target.kind {
         TargetKind::Qualitative { .. } => return CostTarget::Elsewhere,
         TargetKind::Grade { .. } | TargetKind::NotApplicable(_) => return CostTarget::NoAmount,
+        TargetKind::Broken => return CostTarget::Elsewhere,
         _ => {}
     }
     let Some((_, q)) = quantity_target(&indicator.target) else {
@@ -51,7 +53,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let costs: Vec<&Indicator> = indicators_of(project.node)
             .filter(|i| is_cost(ctx, i))
             .collect();
-        let Some(first) = costs.first() else {
+        // A row that did not read may be a cost row with an amount.
+        let Some(first) = costs.first().filter(|_| !project.has_broken_indicator()) else {
             continue;
         };
         if costs.iter().any(|i| cost_target(i) != CostTarget::NoAmount) {
