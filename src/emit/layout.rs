@@ -525,8 +525,8 @@ pub(crate) fn funds_blocks(p: &Project, w: &Words) -> Vec<FundsBlock> {
 pub(crate) fn header_fields(plan: &Plan, p: &Project, w: &Words) -> Vec<(&'static str, String)> {
     let region = p.region.as_ref().or(plan.region.as_ref());
     [
-        (w.supervisor, p.supervisor.as_ref().map(party)),
-        (w.implementer, p.implementer.as_ref().map(party)),
+        (w.supervisor, p.supervisor.as_ref().map(Party::to_string)),
+        (w.implementer, p.implementer.as_ref().map(Party::to_string)),
         (w.category, p.category.clone()),
         (w.period, p.period.as_ref().map(|x| x.written.clone())),
         (w.region, region.cloned()),
@@ -534,14 +534,6 @@ pub(crate) fn header_fields(plan: &Plan, p: &Project, w: &Words) -> Vec<(&'stati
     .into_iter()
     .filter_map(|(label, value)| Some((label, value?)))
     .collect()
-}
-
-/// A department or unit: `[301] 乐亭县教育局`, or its name alone.
-pub(crate) fn party(p: &Party) -> String {
-    match &p.code {
-        Some(code) => format!("{code} {}", p.name),
-        None => p.name.clone(),
-    }
 }
 
 /// The goal blocks of a project table, label and goals: 中期目标 and
