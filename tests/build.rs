@@ -40,6 +40,14 @@ fn markdown_of_the_example_in_both_languages() {
     snapshot("example_md_en", &build(ZH, "md", "en"));
 }
 
+/// A multi-year project with every field of a real table: the header
+/// rows, both funds, the 中期/年度 goals and grids, the optional columns.
+#[test]
+fn markdown_of_a_multi_year_project_in_both_languages() {
+    snapshot("fields_md_zh", &build(FIELDS, "md", "zh"));
+    snapshot("fields_md_en", &build(FIELDS, "md", "en"));
+}
+
 #[test]
 fn chinese_and_english_keywords_compile_to_the_same_bytes() {
     assert_eq!(build(ZH, "json", "zh"), build(EN, "json", "en"));
@@ -68,7 +76,12 @@ fn markdown_holds_every_figure_and_text_of_the_seed_tables() {
 
 #[test]
 fn markdown_tables_have_well_formed_rows() {
-    let md = build(ZH, "md", "zh");
+    for file in [ZH, FIELDS] {
+        well_formed_rows(&build(file, "md", "zh"));
+    }
+}
+
+fn well_formed_rows(md: &str) {
     let mut columns = None;
     for line in md.lines() {
         if !line.starts_with('|') {

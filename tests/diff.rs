@@ -1,5 +1,6 @@
 //! `perfplan diff`: snapshot tests on pairs of plans covering every kind of
-//! change, in Chinese and English; no difference for a plan and its
+//! change (`fields`: every field of a real project table, on a copy of
+//! the multi-year example), in Chinese and English; no difference for a plan and its
 //! reformatted or English-keyword form; git integration.
 
 use std::path::Path;
@@ -43,6 +44,7 @@ fn every_kind_of_change() {
         "schedule",
         "indicators",
         "prose",
+        "fields",
     ] {
         insta::with_settings!({ snapshot_path => "diff/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!(case, render_case(case));
@@ -77,6 +79,58 @@ fn a_money_change_shows_old_new_delta_and_percent() {
         value["projects"][0]["changes"][0]["change"]["percent"],
         "+11.0"
     );
+}
+
+/// Every field of a real project table has its change in the JSON: the
+/// header fields, 项目总资金 apart from the year's funds, the mid-term goal,
+/// each optional indicator column and a row's move between the sets.
+#[test]
+fn every_field_of_a_real_table_has_its_json_change() {
+    let (code, json, stderr) = perfplan(&[
+        "diff",
+        "tests/diff/fields/old.plan",
+        "tests/diff/fields/new.plan",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["header"][0]["field"], "region");
+    let changes = value["projects"][0]["changes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let has = |kind: &str, key: &str, wanted: &str| {
+        changes
+            .iter()
+            .any(|c| c["kind"] == kind && c[key].as_str() == Some(wanted))
+    };
+    for field in ["category", "supervisor", "implementer", "region", "period"] {
+        assert!(has("field", "field", field), "no change of {field}");
+    }
+    for field in ["value_type", "measure_unit", "scoring", "note", "remark"] {
+        assert!(
+            has("indicator_field", "field", field),
+            "no change of {field}"
+        );
+    }
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["kind"] == "prose" && c["what"]["of"] == "midterm_goal"),
+        "no change of the mid-term goal"
+    );
+    assert!(has("indicator_set", "new", "annual"));
+    let total = changes
+        .iter()
+        .find(|c| c["kind"] == "money" && c["total_funds"] == true && c["source"].is_null())
+        .expect("the change of 项目总资金");
+    assert_eq!(total["change"]["delta"], "+20.00");
+    let year = changes
+        .iter()
+        .filter(|c| c["kind"] == "money" && c.get("total_funds").is_none())
+        .count();
+    assert_eq!(year, 2, "the year's two sources, without the flag");
 }
 
 #[test]

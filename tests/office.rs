@@ -23,13 +23,20 @@ fn run(args: &[&str]) -> (i32, String) {
 
 const ZH: &str = "examples/leting-jijian-2022.plan";
 
-/// The bytes `perfplan build --to FORMAT -o FILE` writes.
+/// A multi-year project with every field of a real project table.
+const FIELDS: &str = "examples/school-repair-2024.plan";
+
+/// The bytes `perfplan build --to FORMAT -o FILE` writes for the example.
 fn build(to: &str, lang: &str) -> Vec<u8> {
+    build_file(ZH, to, lang)
+}
+
+fn build_file(file: &str, to: &str, lang: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let out = dir.path().join(format!("plan.{to}"));
     let out_str = out.to_string_lossy().into_owned();
     let (code, stderr) = run(&[
-        "build", ZH, "--to", to, "--lang", lang, "--color", "never", "-o", &out_str,
+        "build", file, "--to", to, "--lang", lang, "--color", "never", "-o", &out_str,
     ]);
     assert_eq!(code, 0, "build --to {to}:\n{stderr}");
     std::fs::read(&out).expect("the output file is written")
@@ -586,6 +593,11 @@ fn excel_indicator_records_are_in_import_order() {
         "计量单位",
         "指标值确定依据",
         "分值",
+        "指标值类型",
+        "评(扣)分标准",
+        "指标值说明",
+        "备注",
+        "年度/中期",
     ]
     .iter()
     .map(|s| Data::String(s.to_string()))
@@ -622,6 +634,13 @@ fn excel_indicator_records_are_in_import_order() {
         .expect("the record of 工作按时完成率");
     assert_eq!(percent[7], Data::Float(95.0));
     assert_eq!(percent[8], s("%"));
+    // The table states no optional column: the record's are blank, and
+    // every row is of the annual set.
+    assert_eq!(
+        percent[11..15],
+        [Data::Empty, Data::Empty, Data::Empty, Data::Empty]
+    );
+    assert_eq!(percent[15], s("年度"));
 }
 
 #[test]
@@ -641,6 +660,264 @@ fn excel_freezes_header_rows_and_sets_widths() {
     assert!(col_f >= 20.0, "{col_f}");
     let core = zip_entry(&bytes, "docProps/core.xml");
     assert!(core.contains("1980-01-01T00:00:00Z"), "{core}");
+}
+
+// ------------------------------------------------- multi-year project --
+
+/// The text of every field the multi-year example adds to a project
+/// table: the header rows, the sources and 项目总资金, the 中期/年度
+/// goals and grids, the optional indicator columns and their values.
+const FIELD_TEXTS: &[&str] = &[
+    "主管部门",
+    "[301] 乐亭县教育局",
+    "实施单位",
+    "乐亭县第一中学等12所学校",
+    "项目类别",
+    "延续",
+    "实施期",
+    "2023-07 至 2025-06",
+    "财政区划",
+    "130225000",
+    "其中：本级财政资金",
+    "上级财政资金",
+    "自筹资金",
+    "项目总资金",
+    "360.00",
+    "其中：财政资金",
+    "320.00",
+    "40.00",
+    "中期目标",
+    "2025年6月底前完成全县12所中小学校舍维修改造，消除C级危房。",
+    "年度目标",
+    "年度指标",
+    "中期指标",
+    "指标值类型",
+    "定性",
+    "计量单位",
+    "元/生",
+    "评(扣)分标准",
+    "每少1所扣2分",
+    "每降低1个百分点扣1分",
+    "指标值说明",
+    "以竣工验收报告为准",
+    "备注",
+    "按受益学生人数计算",
+    "C级危房消除率",
+];
+
+/// The rows of a Word table as their cells' texts.
+fn texts(table: &[Vec<WordCell>]) -> Vec<Vec<&str>> {
+    table
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect()
+}
+
+/// The rows of an indicator set: those after its title row, up to the
+/// next title or the reviewer rows.
+fn set_rows<'a>(rows: &[Vec<&'a str>], title: &str) -> Vec<Vec<&'a str>> {
+    rows.iter()
+        .skip_while(|r| *r != &vec![title])
+        .skip(1)
+        .take_while(|r| r.len() > 2)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn word_shows_every_field_of_a_multi_year_project() {
+    let blocks = word_document(&build_file(FIELDS, "docx", "zh"));
+    for text in FIELD_TEXTS {
+        let expect = Expect::Text(text.to_string());
+        assert!(word_holds(&blocks, &expect), "the document lacks {text:?}");
+    }
+    let row = |cells: &[&str]| Expect::Row(cells.iter().map(|c| c.to_string()).collect());
+    for expect in [
+        row(&[
+            "主管部门",
+            "[301] 乐亭县教育局",
+            "实施单位",
+            "乐亭县第一中学等12所学校",
+        ]),
+        row(&["项目类别", "延续", "实施期", "2023-07 至 2025-06"]),
+        row(&["财政区划", "130225000"]),
+        row(&[
+            "预算数",
+            "120.00",
+            "其中：本级财政资金",
+            "80.00",
+            "上级财政资金",
+            "30.00",
+        ]),
+        row(&[
+            "项目总资金",
+            "360.00",
+            "其中：财政资金",
+            "320.00",
+            "自筹资金",
+            "40.00",
+        ]),
+        row(&[
+            "年度目标",
+            "1.2024年完成6所学校的屋面防水和门窗更换\n2.维修后的校舍通过竣工验收，安全等级达到B级以上",
+        ]),
+    ] {
+        assert!(
+            word_holds(&blocks, &expect),
+            "the document lacks {expect:?}"
+        );
+    }
+    let tables = word_tables(&blocks);
+    assert_eq!(tables.len(), 2, "a header block and one grid table");
+    let grid = texts(tables[1]);
+    let heads = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述",
+        "指标值类型",
+        "指标值",
+        "计量单位",
+        "指标值说明",
+        "指标值确定依据",
+        "评(扣)分标准",
+        "备注",
+    ];
+    let annual = set_rows(&grid, "年度指标");
+    let midterm = set_rows(&grid, "中期指标");
+    assert_eq!(annual[0], heads);
+    assert_eq!(midterm[0], heads);
+    assert_eq!(annual.len(), 1 + 7, "the annual set");
+    assert_eq!(midterm.len(), 1 + 2, "the mid-term set");
+    assert_eq!(
+        midterm[1],
+        [
+            "产出指标",
+            "数量指标",
+            "完成维修的学校数量",
+            "",
+            "定量",
+            "≥12所",
+            "所",
+            "",
+            "根据《乐亭县中小学校舍维修改造三年规划》",
+            "",
+            ""
+        ]
+    );
+    assert_eq!(
+        annual[1][2..],
+        [
+            "完成维修的学校数量",
+            "",
+            "定量",
+            "≥6所",
+            "所",
+            "以竣工验收报告为准",
+            "根据《乐亭县中小学校舍维修改造三年规划》",
+            "每少1所扣2分",
+            ""
+        ]
+    );
+    assert_eq!(
+        grid.iter().rev().take(2).map(|r| r[0]).collect::<Vec<_>>(),
+        ["财政部门审核意见", "主管部门审核意见"]
+    );
+    let english = word_document(&build_file(FIELDS, "docx", "en"));
+    for text in [
+        "Supervising department",
+        "Total funds",
+        "Mid-term goals",
+        "Mid-term indicators",
+        "Scoring",
+    ] {
+        assert!(word_holds(&english, &Expect::Text(text.into())), "{text}");
+    }
+}
+
+#[test]
+fn excel_shows_every_field_of_a_multi_year_project() {
+    let (names, sheets) = all_sheets(build_file(FIELDS, "xlsx", "zh"));
+    assert_eq!(
+        names,
+        ["部门整体绩效目标", "中小学校舍维修改造", "指标记录"]
+    );
+    for text in FIELD_TEXTS {
+        let expect = Expect::Text(text.to_string());
+        assert!(excel_holds(&sheets, &expect), "the workbook lacks {text:?}");
+    }
+    let row = |cells: &[&str]| Expect::Row(cells.iter().map(|c| c.to_string()).collect());
+    for expect in [
+        row(&[
+            "主管部门",
+            "[301] 乐亭县教育局",
+            "实施单位",
+            "乐亭县第一中学等12所学校",
+        ]),
+        row(&["项目类别", "延续", "实施期", "2023-07 至 2025-06"]),
+        row(&[
+            "预算规模及资金用途",
+            "预算数",
+            "120.00",
+            "其中：本级财政资金",
+            "80.00",
+        ]),
+        row(&["项目总资金", "360.00", "其中：财政资金", "320.00"]),
+        row(&[
+            "中期目标",
+            "1.2025年6月底前完成全县12所中小学校舍维修改造，消除C级危房。",
+        ]),
+    ] {
+        assert!(
+            excel_holds(&sheets, &expect),
+            "the workbook lacks {expect:?}"
+        );
+    }
+    // The two grids: each titled, with the optional columns; the mid-term
+    // rows only in the second.
+    let table = &sheets[1];
+    let at = |title: &str| {
+        table
+            .iter()
+            .position(|r| r.first() == Some(&Data::String(title.into())))
+            .unwrap_or_else(|| panic!("no {title} grid"))
+    };
+    let (annual, midterm) = (at("年度指标"), at("中期指标"));
+    assert!(annual < midterm);
+    assert_eq!(table[midterm + 1].len(), 11);
+    assert_eq!(table[midterm + 1][10], Data::String("备注".into()));
+    assert_eq!(table[midterm + 2][5], Data::Float(12.0));
+    assert_eq!(table[midterm + 3][2], Data::String("C级危房消除率".into()));
+    assert_eq!(table[annual + 2][5], Data::Float(6.0));
+    // The records: one per indicator, annual then mid-term, with the
+    // optional columns and the flag.
+    let records = &sheets[2];
+    assert_eq!(records.len(), 1 + 7 + 2);
+    let s = |t: &str| Data::String(t.into());
+    assert_eq!(
+        records[1][4..],
+        [
+            s("完成维修的学校数量"),
+            Data::Empty,
+            s("≥"),
+            Data::Float(6.0),
+            s("所"),
+            s("根据《乐亭县中小学校舍维修改造三年规划》"),
+            Data::Empty,
+            s("定量"),
+            s("每少1所扣2分"),
+            s("以竣工验收报告为准"),
+            Data::Empty,
+            s("年度"),
+        ]
+    );
+    assert_eq!(records[8][7], Data::Float(12.0));
+    assert_eq!(records[8][15], s("中期"));
+    let remark = records
+        .iter()
+        .find(|r| r.get(4) == Some(&s("生均维修成本")))
+        .expect("the record of 生均维修成本");
+    assert_eq!(remark[14], s("按受益学生人数计算"));
 }
 
 // ------------------------------------------------------------- common --

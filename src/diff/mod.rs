@@ -4,7 +4,8 @@
 //!
 //! Both versions are compared as resolved models (`crate::model::Plan`),
 //! so layout, comments and keyword language never show as changes.
-//! Projects are matched by id, then by code; indicators by name, then
+//! Projects are matched by id, then by code; indicators by name within
+//! their set (annual or mid-term), then by name across the sets, then
 //! (for renames) by path. Prose is compared by character.
 
 mod render;
@@ -12,7 +13,7 @@ pub mod text;
 
 pub use render::{render_human, render_json, render_markdown};
 
-use crate::model::{self, Indicator, OverallItem, Plan, Project, Target};
+use crate::model::{self, Funds, Indicator, OverallItem, Party, Plan, Project, Target};
 use crate::values::date::days_in_month;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -81,10 +82,13 @@ pub enum Change {
         old: String,
         new: String,
     },
-    /// The total of a project, or one of its sources.
+    /// The total of a project, or one of its sources: of the year's
+    /// funds, or of 项目总资金 (the funds over the whole period).
     Money {
         source: Option<String>,
         change: MoneyChange,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        total_funds: bool,
     },
     /// A schedule checkpoint added, removed or changed (`None` when absent).
     Checkpoint {
@@ -136,6 +140,22 @@ pub enum Change {
         name: String,
         pieces: Vec<Piece>,
     },
+    /// One of the table's optional columns of an indicator (指标值类型,
+    /// 计量单位, 评(扣)分标准, 指标值说明, 备注).
+    IndicatorField {
+        field: IndicatorField,
+        path: String,
+        name: String,
+        old: String,
+        new: String,
+    },
+    /// The indicator moved between the annual and the mid-term set.
+    IndicatorSet {
+        path: String,
+        name: String,
+        old: Set,
+        new: Set,
+    },
     /// A prose text changed: purpose, a goal, a measure, a summary.
     Prose {
         what: Prose,
@@ -162,6 +182,41 @@ pub enum Field {
     Code,
     Unit,
     BudgetUnit,
+    /// 财政区划 of the plan or of a project.
+    Region,
+    /// 项目类别.
+    Category,
+    /// 主管部门, code and name.
+    Supervisor,
+    /// 实施单位.
+    Implementer,
+    /// 实施期, as written.
+    Period,
+}
+
+/// An optional column of an indicator row.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorField {
+    ValueType,
+    MeasureUnit,
+    Scoring,
+    Note,
+    Remark,
+}
+
+/// The indicator set of a multi-year project a row belongs to.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Set {
+    Annual,
+    Midterm,
+}
+
+impl Set {
+    fn of(i: &Indicator) -> Set {
+        if i.midterm { Set::Midterm } else { Set::Annual }
+    }
 }
 
 /// Which prose text.
@@ -171,8 +226,12 @@ pub enum Prose {
     Purpose,
     /// A goal, numbered from 1.
     Goal(usize),
+    /// A mid-term goal (中期目标) of a project, numbered from 1.
+    MidtermGoal(usize),
     /// A paragraph of the overall goal, numbered from 1.
     OverallGoal(usize),
+    /// A paragraph of the overall mid-term goal, numbered from 1.
+    OverallMidtermGoal(usize),
     /// The project's 分项绩效目标 text.
     Summary,
     /// A safeguard measure, by title.
@@ -215,6 +274,12 @@ fn header(old: &Plan, new: &Plan) -> Vec<Change> {
             .join("；")
     };
     field(&mut out, Field::BudgetUnit, &units(old), &units(new));
+    field(
+        &mut out,
+        Field::Region,
+        old.region.as_deref().unwrap_or(""),
+        new.region.as_deref().unwrap_or(""),
+    );
     out
 }
 
@@ -265,15 +330,13 @@ fn signed(d: Decimal) -> String {
 }
 
 fn overall(old: &Plan, new: &Plan) -> Vec<Change> {
-    let goals = |p: &Plan| -> Vec<String> {
+    let goals = |p: &Plan, midterm: bool| -> Vec<String> {
         p.overall
             .iter()
-            .filter_map(|i| {
-                if let OverallItem::Goal(g) = i {
-                    Some(g.clone())
-                } else {
-                    None
-                }
+            .filter_map(|i| match i {
+                OverallItem::Goal(g) if !midterm => Some(g.clone()),
+                OverallItem::MidtermGoal(g) if midterm => Some(g.clone()),
+                _ => None,
             })
             .collect()
     };
@@ -290,7 +353,18 @@ fn overall(old: &Plan, new: &Plan) -> Vec<Change> {
             .collect()
     };
     let mut out = Vec::new();
-    texts(&mut out, &goals(old), &goals(new), Prose::OverallGoal);
+    texts(
+        &mut out,
+        &goals(old, false),
+        &goals(new, false),
+        Prose::OverallGoal,
+    );
+    texts(
+        &mut out,
+        &goals(old, true),
+        &goals(new, true),
+        Prose::OverallMidtermGoal,
+    );
     indicator_changes(&mut out, &indicators(old), &indicators(new));
     out
 }
@@ -368,6 +442,7 @@ fn whole(p: &Project, status: Status) -> ProjectDiff {
         .map(|change| Change::Money {
             source: None,
             change,
+            total_funds: false,
         })
         .into_iter()
         .collect();
@@ -395,13 +470,26 @@ fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -
             .unwrap_or_default()
     };
     field(&mut out, Field::Unit, &unit(o), &unit(n));
-    funds(&mut out, o, n);
+    table_fields(&mut out, o, n);
+    funds(&mut out, Some(&o.funds), Some(&n.funds), false);
+    funds(
+        &mut out,
+        o.total_funds.as_ref(),
+        n.total_funds.as_ref(),
+        true,
+    );
     schedule(&mut out, o, n, new_plan.year);
     prose(
         &mut out,
         Prose::Purpose,
         o.purpose.as_deref().unwrap_or(""),
         n.purpose.as_deref().unwrap_or(""),
+    );
+    texts(
+        &mut out,
+        &o.midterm_goals,
+        &n.midterm_goals,
+        Prose::MidtermGoal,
     );
     texts(&mut out, &o.goals, &n.goals, Prose::Goal);
     let summary = |plan: &Plan, id: &str| {
@@ -417,23 +505,54 @@ fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -
     out
 }
 
-fn funds(out: &mut Vec<Change>, o: &Project, n: &Project) {
-    if let Some(change) = money(&o.funds.total, &n.funds.total) {
+/// The fields of a project table's header block: 项目类别, 主管部门,
+/// 实施单位, 财政区划 (the project's own; a change of the plan's is in the
+/// plan's header), 实施期.
+fn table_fields(out: &mut Vec<Change>, o: &Project, n: &Project) {
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let party = |p: &Option<Party>| p.as_ref().map(Party::to_string).unwrap_or_default();
+    let period = |p: &Project| p.period.as_ref().map(|x| x.written.clone());
+    field(out, Field::Category, &text(&o.category), &text(&n.category));
+    field(
+        out,
+        Field::Supervisor,
+        &party(&o.supervisor),
+        &party(&n.supervisor),
+    );
+    field(
+        out,
+        Field::Implementer,
+        &party(&o.implementer),
+        &party(&n.implementer),
+    );
+    field(out, Field::Region, &text(&o.region), &text(&n.region));
+    field(out, Field::Period, &text(&period(o)), &text(&period(n)));
+}
+
+/// The change of a project's funds, the year's or 项目总资金: the total,
+/// then each source (a source absent on one side counts as zero). Funds
+/// absent on one side have no total (`（无）`).
+fn funds(out: &mut Vec<Change>, o: Option<&Funds>, n: Option<&Funds>, total_funds: bool) {
+    let total = |f: Option<&Funds>| f.map_or(String::new(), |f| f.total.clone());
+    if let Some(change) = money(&total(o), &total(n)) {
         out.push(Change::Money {
             source: None,
             change,
+            total_funds,
         });
     }
-    let mut names: Vec<&str> = o.funds.sources.iter().map(|s| s.name.as_str()).collect();
-    for s in &n.funds.sources {
+    fn sources(f: Option<&Funds>) -> &[model::FundSource] {
+        f.map_or(&[], |f| f.sources.as_slice())
+    }
+    let mut names: Vec<&str> = sources(o).iter().map(|s| s.name.as_str()).collect();
+    for s in sources(n) {
         if !names.contains(&s.name.as_str()) {
             names.push(&s.name);
         }
     }
     for name in names {
-        let amount = |p: &Project| {
-            p.funds
-                .sources
+        let amount = |f: Option<&Funds>| {
+            sources(f)
                 .iter()
                 .find(|s| s.name == name)
                 .map_or("0".to_string(), |s| s.amount.clone())
@@ -442,6 +561,7 @@ fn funds(out: &mut Vec<Change>, o: &Project, n: &Project) {
             out.push(Change::Money {
                 source: Some(name.to_string()),
                 change,
+                total_funds,
             });
         }
     }
@@ -505,29 +625,34 @@ fn prose(out: &mut Vec<Change>, what: Prose, old: &str, new: &str) {
     }
 }
 
+/// An indicator's place: its levels' ids (`产出.数量`), after `中期 ` for
+/// a row of the mid-term set, as the plan writes it.
 fn path(i: &Indicator) -> String {
+    let prefix = if i.midterm { "中期 " } else { "" };
+    format!("{prefix}{}", levels(i))
+}
+
+fn levels(i: &Indicator) -> String {
     format!("{}.{}", i.level1.id, i.level2.id)
 }
 
-/// Indicators matched by name; left-over pairs at the same path are
-/// renames; the rest are added or removed.
+/// Indicators matched by name within their set (annual or mid-term), then
+/// by name across the sets (a row moved between them); left-over pairs at
+/// the same path are renames; the rest are added or removed.
 fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]) {
     let mut used = vec![false; new.len()];
-    let mut unmatched_old = Vec::new();
-    for o in old {
-        match new
-            .iter()
-            .enumerate()
-            .position(|(i, n)| !used[i] && n.name == o.name)
-        {
-            Some(i) => {
-                used[i] = true;
-                indicator_pair(out, o, &new[i]);
-            }
-            None => unmatched_old.push(o),
+    let mut pairs: Vec<Option<usize>> = vec![None; old.len()];
+    let same_set = |o: &Indicator, n: &Indicator| n.name == o.name && n.midterm == o.midterm;
+    let same_name = |o: &Indicator, n: &Indicator| n.name == o.name;
+    match_by(old, new, &mut pairs, &mut used, same_set);
+    match_by(old, new, &mut pairs, &mut used, same_name);
+    for (o, pair) in old.iter().zip(&pairs) {
+        if let Some(i) = pair {
+            indicator_pair(out, o, &new[*i]);
         }
     }
-    for o in unmatched_old {
+    let unmatched_old = old.iter().zip(&pairs).filter(|(_, p)| p.is_none());
+    for (o, _) in unmatched_old {
         let renamed = new
             .iter()
             .enumerate()
@@ -550,8 +675,7 @@ fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]
             }),
         }
     }
-    for (i, n) in new.iter().enumerate().filter(|(i, _)| !used[*i]) {
-        let _ = i;
+    for (_, n) in new.iter().enumerate().filter(|(i, _)| !used[*i]) {
         out.push(Change::IndicatorAdded {
             path: path(n),
             name: n.name.clone(),
@@ -560,13 +684,45 @@ fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]
     }
 }
 
+/// Pairs each old indicator not yet paired with the first unused new one
+/// that `same` accepts.
+fn match_by(
+    old: &[Indicator],
+    new: &[Indicator],
+    pairs: &mut [Option<usize>],
+    used: &mut [bool],
+    same: impl Fn(&Indicator, &Indicator) -> bool,
+) {
+    for (o, pair) in old.iter().zip(pairs.iter_mut()) {
+        if pair.is_some() {
+            continue;
+        }
+        let found = new
+            .iter()
+            .enumerate()
+            .position(|(i, n)| !used[i] && same(o, n));
+        if let Some(i) = found {
+            used[i] = true;
+            *pair = Some(i);
+        }
+    }
+}
+
 fn indicator_pair(out: &mut Vec<Change>, o: &Indicator, n: &Indicator) {
     let (p, name) = (path(n), n.name.clone());
-    if path(o) != p {
+    if levels(o) != levels(n) {
         out.push(Change::IndicatorMoved {
             name: name.clone(),
-            old: path(o),
-            new: p.clone(),
+            old: levels(o),
+            new: levels(n),
+        });
+    }
+    if o.midterm != n.midterm {
+        out.push(Change::IndicatorSet {
+            path: p.clone(),
+            name: name.clone(),
+            old: Set::of(o),
+            new: Set::of(n),
         });
     }
     if !same_target(&o.target, &n.target) {
@@ -602,10 +758,37 @@ fn indicator_pair(out: &mut Vec<Change>, o: &Indicator, n: &Indicator) {
     if o.description != n.description {
         let pieces = text::diff(&opt(&o.description), &opt(&n.description));
         out.push(Change::Description {
-            path: p,
-            name,
+            path: p.clone(),
+            name: name.clone(),
             pieces,
         });
+    }
+    optional_fields(out, o, n, &p, &name);
+}
+
+/// The changes of an indicator's optional columns.
+fn optional_fields(out: &mut Vec<Change>, o: &Indicator, n: &Indicator, path: &str, name: &str) {
+    let fields = [
+        (IndicatorField::ValueType, &o.value_type, &n.value_type),
+        (
+            IndicatorField::MeasureUnit,
+            &o.measure_unit,
+            &n.measure_unit,
+        ),
+        (IndicatorField::Scoring, &o.scoring, &n.scoring),
+        (IndicatorField::Note, &o.note, &n.note),
+        (IndicatorField::Remark, &o.remark, &n.remark),
+    ];
+    for (field, a, b) in fields {
+        if a != b {
+            out.push(Change::IndicatorField {
+                field,
+                path: path.to_string(),
+                name: name.to_string(),
+                old: a.clone().unwrap_or_default(),
+                new: b.clone().unwrap_or_default(),
+            });
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 //! comment (Markdown) and for tools (JSON).
 
 use super::text::Piece;
-use super::{Change, Field, MoneyChange, PlanDiff, ProjectDiff, Prose, Status};
+use super::{
+    Change, Field, IndicatorField, MoneyChange, PlanDiff, ProjectDiff, Prose, Set, Status,
+};
 use crate::diagnostic::Lang;
 use std::fmt::Write;
 
@@ -242,8 +244,30 @@ fn field_name(out: &Out, f: Field) -> String {
         Field::Code => ("编码", "code"),
         Field::Unit => ("预算单位", "budget unit"),
         Field::BudgetUnit => ("预算单位", "budget units"),
+        Field::Region => ("财政区划", "finance region"),
+        Field::Category => ("项目类别", "category"),
+        Field::Supervisor => ("主管部门", "supervising department"),
+        Field::Implementer => ("实施单位", "implementing unit"),
+        Field::Period => ("实施期", "period"),
     };
     out.t(zh, en)
+}
+
+fn indicator_field_name(f: IndicatorField) -> (&'static str, &'static str) {
+    match f {
+        IndicatorField::ValueType => ("指标值类型", "value type"),
+        IndicatorField::MeasureUnit => ("计量单位", "measure unit"),
+        IndicatorField::Scoring => ("评(扣)分标准", "scoring"),
+        IndicatorField::Note => ("指标值说明", "value note"),
+        IndicatorField::Remark => ("备注", "remark"),
+    }
+}
+
+fn set_name(out: &Out, set: Set) -> String {
+    match set {
+        Set::Annual => out.t("年度指标", "annual"),
+        Set::Midterm => out.t("中期指标", "mid-term"),
+    }
 }
 
 fn prose_name(out: &Out, p: &Prose) -> String {
@@ -256,11 +280,25 @@ fn prose_name(out: &Out, p: &Prose) -> String {
                 format!("goal {n}")
             }
         }
+        Prose::MidtermGoal(n) => {
+            if out.zh() {
+                format!("中期目标 {n}")
+            } else {
+                format!("mid-term goal {n}")
+            }
+        }
         Prose::OverallGoal(n) => {
             if out.zh() {
                 format!("总体目标第 {n} 段")
             } else {
                 format!("overall goal, paragraph {n}")
+            }
+        }
+        Prose::OverallMidtermGoal(n) => {
+            if out.zh() {
+                format!("中期目标第 {n} 段")
+            } else {
+                format!("overall mid-term goal, paragraph {n}")
             }
         }
         Prose::Summary => out.t("分项绩效目标", "goal in the department part"),
@@ -299,11 +337,27 @@ fn change(out: &Out, c: &Change) -> String {
         Change::Money {
             source: None,
             change,
-        } => format!("{} {}", out.t("资金", "funds"), out.money(change)),
+            total_funds,
+        } => {
+            let label = if *total_funds {
+                out.t("总资金", "total funds")
+            } else {
+                out.t("资金", "funds")
+            };
+            format!("{label} {}", out.money(change))
+        }
         Change::Money {
             source: Some(s),
             change,
-        } => format!("{}{s} {}", out.t("其中 ", "of which "), out.money(change)),
+            total_funds,
+        } => {
+            let label = if *total_funds {
+                out.t("总资金中 ", "total funds, of which ")
+            } else {
+                out.t("其中 ", "of which ")
+            };
+            format!("{label}{s} {}", out.money(change))
+        }
         Change::Checkpoint { label, old, new } => {
             let (o, n) = (
                 old.clone().unwrap_or_default(),
@@ -372,6 +426,30 @@ fn change(out: &Out, c: &Change) -> String {
                 out.pieces(pieces)
             )
         }
+        Change::IndicatorField {
+            field,
+            path,
+            name,
+            old,
+            new,
+        } => field_of(
+            out,
+            indicator_field_name(*field),
+            &ind(path, name),
+            old,
+            new,
+        ),
+        Change::IndicatorSet {
+            path,
+            name,
+            old,
+            new,
+        } => format!(
+            "{} {} {}",
+            out.t("所属指标集", "set of"),
+            ind(path, name),
+            out.value(&set_name(out, *old), &set_name(out, *new))
+        ),
         Change::Prose { what, pieces } => format!(
             "{}{}{}",
             prose_name(out, what),

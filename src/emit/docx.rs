@@ -1,7 +1,9 @@
 //! The submission document as a Word file (.docx), in the official layout:
 //! the same document as the Markdown output, with real Word tables. Each
 //! project's 绩效目标表 merges its 一级指标/二级指标 cells vertically over
-//! their rows, as the printed tables do.
+//! their rows, as the printed tables do. A multi-year project's grid table
+//! holds its annual and mid-term sets, each under a title row; optional
+//! indicator columns share the text width with the six of every table.
 //!
 //! The page is A4 portrait with the margins of Chinese official documents
 //! (GB/T 9704: 37/35/28/26 mm); body text is 仿宋 三号 (16 pt) on a 28 pt
@@ -15,9 +17,9 @@
 //! them from a per-thread counter), and docx-rs writes its zip entries in a
 //! fixed order with the zip epoch as their time.
 
-use super::layout::{self, Words, money};
+use super::layout::{self, Column, FundsBlock, Grid, Words, money};
 use crate::diagnostic::Lang;
-use crate::model::{Indicator, OverallItem, Plan, Project};
+use crate::model::{OverallItem, Plan, Project};
 use docx_rs::{
     AlignmentType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum,
     Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabValueType, Table,
@@ -40,16 +42,19 @@ const DATE: &str = "1980-01-01T00:00:00Z";
 const TITLE_SIZE: usize = 44;
 const BODY_SIZE: usize = 32;
 const TABLE_SIZE: usize = 20;
+/// 小五 (9 pt): an indicator grid with optional columns.
+const DENSE_TABLE_SIZE: usize = 18;
 const FOOTER_SIZE: usize = 28;
 
 const BODY_FONT: &str = "仿宋";
 const HEADING_FONT: &str = "黑体";
 const LATIN_FONT: &str = "Times New Roman";
 
-/// The columns of the indicator grid, which also place the reviewer rows.
-const INDICATOR_COLUMNS: [usize; 6] = [1050, 1450, 1650, 2150, 1300, 1244];
 /// The label column of a project table's header block.
 const LABEL_WIDTH: usize = 1700;
+/// The value column beside it when a row holds two fields (项目编码 and
+/// 项目名称, 主管部门 and 实施单位 …), and the second label.
+const PAIR_WIDTHS: (usize, usize) = (3000, 1200);
 
 /// The Word document for a plan, with Chinese or English headings.
 pub fn to_docx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, Error> {
@@ -380,55 +385,47 @@ impl Builder<'_> {
             .add_run(Run::new().add_tab().add_text(unit));
         self.push(line);
         let header = self.header_rows(p);
-        let table = self.table(header, None);
+        let table = self.table(header, None, None);
         self.push_table(table);
         let gap = self.p().style("TableText").size(8);
         self.push(gap);
-        let grid = self.indicator_rows(&p.indicators);
-        let table = self.table(grid, Some(INDICATOR_COLUMNS.to_vec()));
+        let columns = layout::columns(&p.indicators);
+        let widths = column_widths(&columns);
+        let grid = self.indicator_rows(p, &columns, &widths);
+        let size = (columns.len() > BASE_COLUMNS).then_some(DENSE_TABLE_SIZE);
+        let table = self.table(grid, Some(widths), size);
         self.push_table(table);
     }
 
-    /// 项目编码/名称, funds and their use, the spending schedule, the goals.
+    /// 项目编码/名称 and the fields the project states, funds and their
+    /// use, the spending schedule, the goals.
     fn header_rows(&self, p: &Project) -> Vec<Vec<Cell>> {
         let w = self.w;
-        let rest = TEXT_WIDTH - LABEL_WIDTH;
-        let mut rows = vec![vec![
-            Cell::label(LABEL_WIDTH, w.code),
-            Cell::new(3000, p.code.clone().unwrap_or_default(), Align::Center),
-            Cell::label(1200, w.name),
-            Cell::new(rest - 4200, &p.name, Align::Center),
-        ]];
-        let mut funds = vec![(w.budget.to_string(), money(&p.funds.total), true)];
-        for (k, (name, amount)) in layout::fund_rows(p, w).into_iter().enumerate() {
-            let label = if k == 0 {
-                format!("{}{name}", w.of_which)
+        let mut fields = vec![(w.code, p.code.clone().unwrap_or_default())];
+        fields.push((w.name, p.name.clone()));
+        fields.extend(layout::header_fields(self.plan, p, w));
+        let mut rows: Vec<Vec<Cell>> = fields.chunks(2).map(field_row).collect();
+        let mut funds = Vec::new();
+        for block in layout::funds_blocks(p, w) {
+            funds.extend(funds_rows(block, w));
+        }
+        for (k, row) in funds.into_iter().enumerate() {
+            let merge = if k == 0 {
+                Cell::label(LABEL_WIDTH, w.funds_block).merged(VMergeType::Restart)
             } else {
-                name
+                continuation()
             };
-            funds.push((label, money(&amount), false));
+            rows.push(std::iter::once(merge).chain(row).collect());
         }
-        let widths = split(rest, funds.len() * 2);
-        let mut row = vec![Cell::label(LABEL_WIDTH, w.funds_block).merged(VMergeType::Restart)];
-        for ((label, amount, _), pair) in funds.into_iter().zip(widths.chunks(2)) {
-            row.push(Cell::label(pair.first().copied().unwrap_or(0), label));
-            row.push(Cell::new(
-                pair.get(1).copied().unwrap_or(0),
-                amount,
-                Align::Center,
-            ));
-        }
-        rows.push(row);
         rows.push(vec![
-            Cell::new(LABEL_WIDTH, "", Align::Center).merged(VMergeType::Continue),
-            Cell::new(rest, p.purpose.clone().unwrap_or_default(), Align::Left),
+            continuation(),
+            Cell::new(REST, p.purpose.clone().unwrap_or_default(), Align::Left),
         ]);
         if !p.schedule.is_empty() {
-            let widths = split(rest, p.schedule.len());
+            let widths = split(REST, p.schedule.len());
             let title = layout::schedule_title(&p.schedule, w);
             let mut labels = vec![Cell::label(LABEL_WIDTH, title).merged(VMergeType::Restart)];
-            let mut values =
-                vec![Cell::new(LABEL_WIDTH, "", Align::Center).merged(VMergeType::Continue)];
+            let mut values = vec![continuation()];
             for (c, width) in p.schedule.iter().zip(&widths) {
                 labels.push(Cell::label(*width, &c.label));
                 values.push(Cell::new(*width, layout::checkpoint_text(c), Align::Center));
@@ -436,45 +433,40 @@ impl Builder<'_> {
             rows.push(labels);
             rows.push(values);
         }
-        let goals: Vec<String> = p
-            .goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| format!("{}.{g}", i + 1))
-            .collect();
-        rows.push(vec![
-            Cell::label(LABEL_WIDTH, w.goals),
-            Cell::new(rest, goals.join("\n"), Align::Left),
-        ]);
+        for (label, goals) in layout::goal_blocks(p, w) {
+            rows.push(vec![
+                Cell::label(LABEL_WIDTH, label),
+                Cell::new(REST, layout::numbered(goals), Align::Left),
+            ]);
+        }
         rows
     }
 
-    /// The indicator grid: the column heads, one row per indicator with the
-    /// first and second levels merged over their groups, the reviewer rows.
-    fn indicator_rows(&self, indicators: &[Indicator]) -> Vec<Vec<Cell>> {
-        let [c1, c2, c3, c4, c5, c6] = INDICATOR_COLUMNS;
-        let mut rows = vec![
-            INDICATOR_COLUMNS
-                .iter()
-                .zip(self.w.columns)
-                .map(|(width, head)| Cell::label(*width, head))
-                .collect(),
-        ];
-        for row in layout::grouped(indicators) {
-            let i = row.indicator;
-            rows.push(vec![
-                level_cell(c1, &i.level1.name, row.level1_rows),
-                level_cell(c2, &i.level2.name, row.level2_rows),
-                Cell::new(c3, &i.name, Align::Left),
-                Cell::new(c4, i.description.as_deref().unwrap_or(""), Align::Left),
-                Cell::new(c5, &i.value_text, Align::Center),
-                Cell::new(c6, i.basis.as_deref().unwrap_or(""), Align::Left),
-            ]);
+    /// The indicator grids: for each, its title (a multi-year project's
+    /// 年度指标, 中期指标) across the table, the column heads, one row per
+    /// indicator with the first and second levels merged over their
+    /// groups; then the reviewer rows.
+    fn indicator_rows(&self, p: &Project, columns: &[Column], widths: &[usize]) -> Vec<Vec<Cell>> {
+        let mut rows = Vec::new();
+        let grids = layout::grids(p, self.w);
+        for grid in &grids {
+            if let Some(title) = grid.title {
+                rows.push(vec![Cell::label(TEXT_WIDTH, title)]);
+            }
+            rows.push(
+                widths
+                    .iter()
+                    .zip(columns)
+                    .map(|(width, c)| Cell::label(*width, c.head(self.w)))
+                    .collect(),
+            );
+            rows.extend(grid_rows(grid, columns, widths));
         }
+        let first_two: usize = widths.iter().take(2).sum();
         for reviewer in self.w.reviewers {
             rows.push(vec![
-                Cell::label(c1 + c2, reviewer),
-                Cell::new(c3 + c4 + c5 + c6, "", Align::Left),
+                Cell::label(first_two, reviewer),
+                Cell::new(TEXT_WIDTH - first_two, "", Align::Left),
             ]);
         }
         rows
@@ -483,7 +475,13 @@ impl Builder<'_> {
     /// A table filling the text width. Without a grid, the grid is every
     /// cell boundary of every row, and each cell spans the columns between
     /// its own boundaries.
-    fn table(&mut self, rows: Vec<Vec<Cell>>, grid: Option<Vec<usize>>) -> Table {
+    /// Its text is of the table style's size, or of `size` (half-points).
+    fn table(
+        &mut self,
+        rows: Vec<Vec<Cell>>,
+        grid: Option<Vec<usize>>,
+        size: Option<usize>,
+    ) -> Table {
         let grid = grid.unwrap_or_else(|| grid_of(&rows));
         let reviewers = self.w.reviewers;
         let mut out = Vec::with_capacity(rows.len());
@@ -497,7 +495,7 @@ impl Builder<'_> {
             for cell in row {
                 let span = span_of(&grid, start, start + cell.width);
                 start += cell.width;
-                cells.push(self.cell(cell, span));
+                cells.push(self.cell(cell, span, size));
             }
             let height = if tall { 850.0 } else { 340.0 };
             let row = TableRow::new(cells)
@@ -514,7 +512,7 @@ impl Builder<'_> {
             .margins(TableCellMargins::new().margin(30, 85, 30, 85))
     }
 
-    fn cell(&mut self, cell: Cell, span: usize) -> TableCell {
+    fn cell(&mut self, cell: Cell, span: usize, size: Option<usize>) -> TableCell {
         let mut out = TableCell::new()
             .width(cell.width, WidthType::Dxa)
             .vertical_align(VAlignType::Center);
@@ -538,11 +536,164 @@ impl Builder<'_> {
             if cell.bold {
                 run = run.bold().fonts(fonts(HEADING_FONT, HEADING_FONT));
             }
+            if let Some(size) = size {
+                run = run.size(size);
+            }
             let p = self.p().style("TableText").align(align).add_run(run);
             out = out.add_paragraph(p);
         }
         out
     }
+}
+
+/// The width of a header row's value beside its label.
+const REST: usize = TEXT_WIDTH - LABEL_WIDTH;
+
+/// A blank label cell that continues the vertical merge above it.
+fn continuation() -> Cell {
+    Cell::new(LABEL_WIDTH, "", Align::Center).merged(VMergeType::Continue)
+}
+
+/// A header row of one or two fields, each a label and its value.
+fn field_row(fields: &[(&str, String)]) -> Vec<Cell> {
+    let (value, label) = PAIR_WIDTHS;
+    match fields {
+        [(l1, v1), (l2, v2)] => vec![
+            Cell::label(LABEL_WIDTH, *l1),
+            Cell::new(value, v1, Align::Center),
+            Cell::label(label, *l2),
+            Cell::new(REST - value - label, v2, Align::Center),
+        ],
+        _ => fields
+            .iter()
+            .flat_map(|(l, v)| {
+                [
+                    Cell::label(LABEL_WIDTH, *l),
+                    Cell::new(REST, v, Align::Center),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The rows of a block of funds beside the block's label: the total and
+/// each source, label and amount (the first source labelled `其中：`), at
+/// most `FUNDS_PER_ROW` pairs a row so that amounts stay on one line.
+fn funds_rows(block: FundsBlock, w: &Words) -> Vec<Vec<Cell>> {
+    let mut funds = vec![(block.label.to_string(), money(&block.total))];
+    for (k, (name, amount)) in block.sources.into_iter().enumerate() {
+        let label = if k == 0 {
+            format!("{}{name}", w.of_which)
+        } else {
+            name
+        };
+        funds.push((label, money(&amount)));
+    }
+    let per_row = if funds.len() > FUNDS_PER_ROW {
+        FUNDS_PER_ROW
+    } else {
+        funds.len()
+    };
+    let widths = split(REST, per_row * 2);
+    funds
+        .chunks(per_row)
+        .map(|chunk| {
+            let mut row = Vec::with_capacity(chunk.len() * 2);
+            for (k, (label, amount)) in chunk.iter().enumerate() {
+                let label_width = widths.get(2 * k).copied().unwrap_or(0);
+                // The last amount of a row reaches the table's edge.
+                let amount_width = if k + 1 == chunk.len() {
+                    widths.iter().skip(2 * k + 1).sum()
+                } else {
+                    widths.get(2 * k + 1).copied().unwrap_or(0)
+                };
+                row.push(Cell::label(label_width, label.clone()));
+                row.push(Cell::new(amount_width, amount.clone(), Align::Center));
+            }
+            row
+        })
+        .collect()
+}
+
+/// The columns every indicator grid has.
+const BASE_COLUMNS: usize = 6;
+/// Pairs of label and amount in a row of the funds block.
+const FUNDS_PER_ROW: usize = 3;
+/// The room of a short optional column (指标值类型, 计量单位): two
+/// characters of 小五.
+const NARROW: usize = 560;
+
+/// A grid column's share of the width left to the columns that are not
+/// narrow: with the six of every table alone, their widths in twips (the
+/// text width exactly); beside optional columns, a denser share that
+/// leaves room for them.
+fn column_weight(c: Column, dense: bool) -> usize {
+    let (plain, dense_weight) = match c {
+        Column::Level1 => (1050, 600),
+        Column::Level2 => (1450, 800),
+        Column::Name => (1650, 1000),
+        Column::Description => (2150, 900),
+        Column::Value => (1300, 1050),
+        Column::Basis => (1244, 1100),
+        Column::Note | Column::Scoring => (0, 950),
+        Column::Remark => (0, 800),
+        Column::ValueType | Column::MeasureUnit => (0, 0),
+    };
+    if dense { dense_weight } else { plain }
+}
+
+/// The widths of the grid's columns in twips, adding up to the text
+/// width: the short optional columns get `NARROW`, the others share the
+/// rest by their weights.
+fn column_widths(columns: &[Column]) -> Vec<usize> {
+    let dense = columns.len() > BASE_COLUMNS;
+    let narrow = |c: &Column| matches!(c, Column::ValueType | Column::MeasureUnit);
+    let fixed = NARROW * columns.iter().filter(|c| narrow(c)).count();
+    let rest = TEXT_WIDTH.saturating_sub(fixed);
+    let total = columns
+        .iter()
+        .map(|c| column_weight(*c, dense))
+        .sum::<usize>()
+        .max(1);
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            if narrow(c) {
+                NARROW
+            } else {
+                column_weight(*c, dense) * rest / total
+            }
+        })
+        .collect();
+    let used: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
+
+/// The rows of one grid.
+fn grid_rows(grid: &Grid, columns: &[Column], widths: &[usize]) -> Vec<Vec<Cell>> {
+    grid.rows
+        .iter()
+        .map(|row| {
+            columns
+                .iter()
+                .zip(widths)
+                .map(|(&c, &width)| {
+                    let text = c.text(row.indicator);
+                    match c {
+                        Column::Level1 => level_cell(width, text, row.level1_rows),
+                        Column::Level2 => level_cell(width, text, row.level2_rows),
+                        Column::Value | Column::ValueType | Column::MeasureUnit => {
+                            Cell::new(width, text, Align::Center)
+                        }
+                        _ => Cell::new(width, text, Align::Left),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A first- or second-level cell: it starts a vertical merge on the first
@@ -613,6 +764,30 @@ mod tests {
     fn split_adds_up() {
         assert_eq!(split(10, 3), vec![3, 3, 4]);
         assert_eq!(split(10, 0), vec![10]);
+    }
+
+    #[test]
+    fn grid_columns_fill_the_text_width() {
+        let six = [
+            Column::Level1,
+            Column::Level2,
+            Column::Name,
+            Column::Description,
+            Column::Value,
+            Column::Basis,
+        ];
+        assert_eq!(column_widths(&six), [1050, 1450, 1650, 2150, 1300, 1244]);
+        let mut all = six.to_vec();
+        all.extend([
+            Column::ValueType,
+            Column::MeasureUnit,
+            Column::Note,
+            Column::Scoring,
+            Column::Remark,
+        ]);
+        let widths = column_widths(&all);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        assert_eq!(widths[6..8], [NARROW, NARROW]);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! What the document emitters (Markdown, Word, Excel) share: the headings
-//! and labels in each language, the grouping of indicator rows under their
+//! and labels in each language, which rows a project table's header and
+//! funds blocks have, its goal blocks, its indicator grids (annual and
+//! mid-term) and their columns, the grouping of indicator rows under their
 //! first and second levels, and how amounts are printed. One place, so the
 //! three renderings of a plan never disagree on order or wording.
 
 use crate::diagnostic::Lang;
-use crate::model::{Checkpoint, FundSource, Indicator, Project, SourceKind};
+use crate::model::{Checkpoint, FundSource, Funds, Indicator, Party, Plan, Project, SourceKind};
 
 /// The headings and labels of the document in one language.
 pub(crate) struct Words {
@@ -43,14 +45,38 @@ pub(crate) struct Words {
     pub overall_sheet: &'static str,
     /// The indicator-record sheet of the workbook.
     pub records_sheet: &'static str,
-    /// The columns of the indicator records, in the order provincial
-    /// systems import them.
-    pub record_columns: [&'static str; 11],
+    /// The columns of the indicator records: first those provincial
+    /// systems import, in their order, then the table's optional columns
+    /// and the annual/mid-term flag.
+    pub record_columns: [&'static str; 16],
     pub department: &'static str,
     pub year: &'static str,
     pub number: &'static str,
     /// The label of a mid-term (中期 / 中长期) goal.
     pub midterm_goal: &'static str,
+    /// The rows of a project's header block that only some tables have.
+    pub supervisor: &'static str,
+    pub implementer: &'static str,
+    pub category: &'static str,
+    pub period: &'static str,
+    pub region: &'static str,
+    /// 项目总资金: the funds over the whole period.
+    pub total_funds: &'static str,
+    /// The two goal blocks of a multi-year project.
+    pub midterm_goals: &'static str,
+    pub annual_goals: &'static str,
+    /// The titles of the two indicator grids of a multi-year project.
+    pub annual_set: &'static str,
+    pub midterm_set: &'static str,
+    /// The annual/mid-term flag of an indicator record.
+    pub annual: &'static str,
+    pub midterm: &'static str,
+    /// The optional columns of the indicator grid.
+    pub value_type: &'static str,
+    pub measure_unit: &'static str,
+    pub note: &'static str,
+    pub scoring: &'static str,
+    pub remark: &'static str,
 }
 
 const ZH: Words = Words {
@@ -103,11 +129,33 @@ const ZH: Words = Words {
         "计量单位",
         "指标值确定依据",
         "分值",
+        "指标值类型",
+        "评(扣)分标准",
+        "指标值说明",
+        "备注",
+        "年度/中期",
     ],
     department: "部门名称",
     year: "年度",
     number: "序号",
     midterm_goal: "中期目标",
+    supervisor: "主管部门",
+    implementer: "实施单位",
+    category: "项目类别",
+    period: "实施期",
+    region: "财政区划",
+    total_funds: "项目总资金",
+    midterm_goals: "中期目标",
+    annual_goals: "年度目标",
+    annual_set: "年度指标",
+    midterm_set: "中期指标",
+    annual: "年度",
+    midterm: "中期",
+    value_type: "指标值类型",
+    measure_unit: "计量单位",
+    note: "指标值说明",
+    scoring: "评(扣)分标准",
+    remark: "备注",
 };
 
 const EN: Words = Words {
@@ -163,11 +211,33 @@ const EN: Words = Words {
         "Unit",
         "Basis",
         "Weight",
+        "Value type",
+        "Scoring",
+        "Value note",
+        "Remark",
+        "Annual/mid-term",
     ],
     department: "Department",
     year: "Year",
     number: "No.",
     midterm_goal: "Mid-term goal",
+    supervisor: "Supervising department",
+    implementer: "Implemented by",
+    category: "Project category",
+    period: "Period",
+    region: "Finance region",
+    total_funds: "Total funds",
+    midterm_goals: "Mid-term goals",
+    annual_goals: "Annual goals",
+    annual_set: "Annual indicators",
+    midterm_set: "Mid-term indicators",
+    annual: "annual",
+    midterm: "mid-term",
+    value_type: "Type",
+    measure_unit: "Unit",
+    note: "Value note",
+    scoring: "Scoring",
+    remark: "Remark",
 };
 
 /// The words of a language.
@@ -217,8 +287,8 @@ pub(crate) struct Row<'a> {
 /// The indicator rows grouped by first level, then second level, each
 /// group placed where its first row was written; within a group, rows keep
 /// their written order.
-pub(crate) fn grouped(indicators: &[Indicator]) -> Vec<Row<'_>> {
-    let mut sorted: Vec<&Indicator> = indicators.iter().collect();
+pub(crate) fn grouped<'a>(indicators: &[&'a Indicator]) -> Vec<Row<'a>> {
+    let mut sorted: Vec<&Indicator> = indicators.to_vec();
     sorted.sort_by_key(|i| group_key(indicators, i));
     let mut rows = Vec::with_capacity(sorted.len());
     for (n, &i) in sorted.iter().enumerate() {
@@ -246,13 +316,145 @@ fn run_length(rows: &[&Indicator], same: impl Fn(&Indicator) -> bool) -> usize {
 
 /// Rows group by their first level, then second level, each group placed
 /// where its first row was written.
-fn group_key(all: &[Indicator], i: &Indicator) -> (usize, usize) {
+fn group_key(all: &[&Indicator], i: &Indicator) -> (usize, usize) {
     let first_of_level1 = all.iter().position(|x| x.level1 == i.level1).unwrap_or(0);
     let first_of_level2 = all
         .iter()
         .position(|x| x.level1 == i.level1 && x.level2 == i.level2)
         .unwrap_or(0);
     (first_of_level1, first_of_level2)
+}
+
+/// One indicator grid of a project table: the annual set, or the
+/// mid-term set of a multi-year project. A project without mid-term rows
+/// has one grid without a title, as single-year tables print it.
+pub(crate) struct Grid<'a> {
+    pub title: Option<&'static str>,
+    pub midterm: bool,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// The indicator grids of a project: the annual set, then the mid-term
+/// set when there is one (each titled, an empty one left out).
+pub(crate) fn grids<'a>(p: &'a Project, w: &Words) -> Vec<Grid<'a>> {
+    let set = |midterm: bool| -> Vec<&'a Indicator> {
+        p.indicators
+            .iter()
+            .filter(|i| i.midterm == midterm)
+            .collect()
+    };
+    let (annual, midterm) = (set(false), set(true));
+    if midterm.is_empty() {
+        return vec![Grid {
+            title: None,
+            midterm: false,
+            rows: grouped(&annual),
+        }];
+    }
+    [
+        (w.annual_set, false, annual),
+        (w.midterm_set, true, midterm),
+    ]
+    .into_iter()
+    .filter(|(_, _, rows)| !rows.is_empty())
+    .map(|(title, midterm, rows)| Grid {
+        title: Some(title),
+        midterm,
+        rows: grouped(&rows),
+    })
+    .collect()
+}
+
+/// A column of the indicator grid. The six of every table, and the
+/// optional ones (指标值类型, 计量单位, 指标值说明, 评(扣)分标准, 备注)
+/// that a table shows when one of its rows fills them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Column {
+    Level1,
+    Level2,
+    Name,
+    Description,
+    ValueType,
+    Value,
+    MeasureUnit,
+    Note,
+    Basis,
+    Scoring,
+    Remark,
+}
+
+impl Column {
+    /// Every column, in the order the grid prints them.
+    const ALL: [Column; 11] = [
+        Column::Level1,
+        Column::Level2,
+        Column::Name,
+        Column::Description,
+        Column::ValueType,
+        Column::Value,
+        Column::MeasureUnit,
+        Column::Note,
+        Column::Basis,
+        Column::Scoring,
+        Column::Remark,
+    ];
+
+    pub(crate) fn head(self, w: &Words) -> &'static str {
+        let [l1, l2, name, description, value, basis] = w.columns;
+        match self {
+            Column::Level1 => l1,
+            Column::Level2 => l2,
+            Column::Name => name,
+            Column::Description => description,
+            Column::ValueType => w.value_type,
+            Column::Value => value,
+            Column::MeasureUnit => w.measure_unit,
+            Column::Note => w.note,
+            Column::Basis => basis,
+            Column::Scoring => w.scoring,
+            Column::Remark => w.remark,
+        }
+    }
+
+    /// The text of a row's cell (a level's full name: the emitters merge
+    /// or blank it over its group).
+    pub(crate) fn text(self, i: &Indicator) -> &str {
+        let optional = match self {
+            Column::Level1 => return &i.level1.name,
+            Column::Level2 => return &i.level2.name,
+            Column::Name => return &i.name,
+            Column::Value => return &i.value_text,
+            Column::Description => &i.description,
+            Column::ValueType => &i.value_type,
+            Column::MeasureUnit => &i.measure_unit,
+            Column::Note => &i.note,
+            Column::Basis => &i.basis,
+            Column::Scoring => &i.scoring,
+            Column::Remark => &i.remark,
+        };
+        optional.as_deref().unwrap_or("")
+    }
+
+    /// Whether a table shows the column only when a row fills it.
+    fn optional(self) -> bool {
+        matches!(
+            self,
+            Column::ValueType
+                | Column::MeasureUnit
+                | Column::Note
+                | Column::Scoring
+                | Column::Remark
+        )
+    }
+}
+
+/// The columns of a table whose rows are these: the six of every table,
+/// and each optional one that some row fills.
+pub(crate) fn columns<'a>(rows: impl IntoIterator<Item = &'a Indicator> + Clone) -> Vec<Column> {
+    Column::ALL
+        .into_iter()
+        .filter(|c| !c.optional() || rows.clone().into_iter().any(|i| !c.text(i).is_empty()))
+        .collect()
 }
 
 /// An amount as tables print it: at least two decimal places.
@@ -274,16 +476,87 @@ pub(crate) fn money_places(amount: &str) -> usize {
 /// source, and a blank 其他资金 when the plan has none (the official table
 /// always has that row). The first is labelled `其中：`.
 pub(crate) fn fund_rows(p: &Project, w: &Words) -> Vec<(String, String)> {
-    let mut rows: Vec<(String, String)> = p
-        .funds
-        .sources
-        .iter()
-        .map(|s: &FundSource| (s.name.clone(), s.amount.clone()))
-        .collect();
+    let mut rows = source_rows(&p.funds);
     if !p.funds.sources.iter().any(|s| s.kind == SourceKind::Other) {
         rows.push((w.other_funds.to_string(), String::new()));
     }
     rows
+}
+
+fn source_rows(funds: &Funds) -> Vec<(String, String)> {
+    funds
+        .sources
+        .iter()
+        .map(|s: &FundSource| (s.name.clone(), s.amount.clone()))
+        .collect()
+}
+
+/// One block of the funds: its label and total, and its sources (label,
+/// amount).
+pub(crate) struct FundsBlock {
+    pub label: &'static str,
+    pub total: String,
+    pub sources: Vec<(String, String)>,
+}
+
+/// The funds of a project table: the year's (预算数, every source and the
+/// 其他资金 row), then 项目总资金 with its sources when the project
+/// states it.
+pub(crate) fn funds_blocks(p: &Project, w: &Words) -> Vec<FundsBlock> {
+    let mut blocks = vec![FundsBlock {
+        label: w.budget,
+        total: p.funds.total.clone(),
+        sources: fund_rows(p, w),
+    }];
+    if let Some(total) = &p.total_funds {
+        blocks.push(FundsBlock {
+            label: w.total_funds,
+            total: total.total.clone(),
+            sources: source_rows(total),
+        });
+    }
+    blocks
+}
+
+/// The rows of a project's header block that only some tables have, as
+/// (label, value) in the order of the official table (主管部门 and
+/// 实施单位, 项目类别 and 实施期, 财政区划): each only when the project
+/// states it; the region is the project's, else the plan's.
+pub(crate) fn header_fields(plan: &Plan, p: &Project, w: &Words) -> Vec<(&'static str, String)> {
+    let region = p.region.as_ref().or(plan.region.as_ref());
+    [
+        (w.supervisor, p.supervisor.as_ref().map(Party::to_string)),
+        (w.implementer, p.implementer.as_ref().map(Party::to_string)),
+        (w.category, p.category.clone()),
+        (w.period, p.period.as_ref().map(|x| x.written.clone())),
+        (w.region, region.cloned()),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((label, value?)))
+    .collect()
+}
+
+/// The goal blocks of a project table, label and goals: 中期目标 and
+/// 年度目标 for a multi-year project, else the one 绩效目标 block.
+pub(crate) fn goal_blocks<'a>(p: &'a Project, w: &Words) -> Vec<(&'static str, &'a [String])> {
+    if p.midterm_goals.is_empty() {
+        vec![(w.goals, &p.goals)]
+    } else {
+        vec![
+            (w.midterm_goals, &p.midterm_goals),
+            (w.annual_goals, &p.goals),
+        ]
+    }
+}
+
+/// Goals numbered in one text, a line each: `1.…`.
+pub(crate) fn numbered(goals: &[String]) -> String {
+    goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}.{g}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The spending schedule's title: `资金支出计划（%）` (`Spending schedule

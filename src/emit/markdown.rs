@@ -2,10 +2,16 @@
 //! 部门整体绩效目标 (总体 / 分项 / 保障措施), 第二部分 one 绩效目标表 per
 //! project. GitHub-flavoured tables; every cell is escaped so that a `|`
 //! or a line break in the text never breaks a row.
+//!
+//! A project table shows what its project states and no more: the header
+//! rows (主管部门, 实施单位, 项目类别, 实施期, 财政区划), 项目总资金, the
+//! 中期/年度 goals and indicator grids of a multi-year project, and the
+//! optional indicator columns appear only when given (`layout` decides,
+//! for the three documents alike).
 
-use super::layout::{self, Words, money};
+use super::layout::{self, Column, Grid, Words, money};
 use crate::diagnostic::Lang;
-use crate::model::{Checkpoint, Indicator, OverallItem, Plan, Project};
+use crate::model::{Checkpoint, OverallItem, Plan, Project};
 use std::fmt::Write;
 
 /// The document for a plan, in Chinese or English headings.
@@ -115,26 +121,32 @@ fn project_table(out: &mut String, plan: &Plan, p: &Project, n: usize, w: &Words
         escape(&unit_name),
         layout::money_unit_label(&plan.money_unit, w)
     );
-    header_block(out, p, w);
+    header_block(out, plan, p, w);
     schedule(out, &p.schedule, w);
-    if !p.goals.is_empty() {
-        let _ = writeln!(out, "**{}**\n", w.goals);
-        for (i, g) in p.goals.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, escape(g));
-        }
-        out.push('\n');
+    for (label, goals) in layout::goal_blocks(p, w) {
+        goal_block(out, label, goals);
     }
-    indicator_table(out, &p.indicators, w);
+    let columns = layout::columns(&p.indicators);
+    for grid in layout::grids(p, w) {
+        indicator_table(out, &grid, &columns, w);
+    }
 }
 
-fn header_block(out: &mut String, p: &Project, w: &Words) {
+/// The table's header block: code and name, the fields the project
+/// states (主管部门 …), the funds block, the use of funds.
+fn header_block(out: &mut String, plan: &Plan, p: &Project, w: &Words) {
     let mut rows = vec![
         (w.code.to_string(), p.code.clone().unwrap_or_default()),
         (w.name.to_string(), p.name.clone()),
-        (w.budget.to_string(), money(&p.funds.total)),
     ];
-    for (name, amount) in layout::fund_rows(p, w) {
-        rows.push((format!("{}{}", w.of_which, name), money(&amount)));
+    for (label, value) in layout::header_fields(plan, p, w) {
+        rows.push((label.to_string(), value));
+    }
+    for block in layout::funds_blocks(p, w) {
+        rows.push((block.label.to_string(), money(&block.total)));
+        for (name, amount) in block.sources {
+            rows.push((format!("{}{}", w.of_which, name), money(&amount)));
+        }
     }
     rows.push((w.purpose.to_string(), p.purpose.clone().unwrap_or_default()));
     table_row(out, &[w.item, w.content]);
@@ -159,33 +171,41 @@ fn schedule(out: &mut String, schedule: &[Checkpoint], w: &Words) {
     out.push('\n');
 }
 
-/// The indicator grid, grouped by first and second level in the order
-/// the rows were written; a level is shown on the first row of its group,
-/// as the merged cells of the printed table show it.
-fn indicator_table(out: &mut String, indicators: &[Indicator], w: &Words) {
-    if indicators.is_empty() {
+/// A labelled, numbered block of goals; nothing when there are none.
+fn goal_block(out: &mut String, label: &str, goals: &[String]) {
+    if goals.is_empty() {
         return;
     }
-    table_row(out, &w.columns);
-    table_rule(out, 6);
-    for row in layout::grouped(indicators) {
-        let i = row.indicator;
-        let cells = [
-            if row.level1_rows.is_some() {
-                i.level1.name.as_str()
-            } else {
-                ""
-            },
-            if row.level2_rows.is_some() {
-                i.level2.name.as_str()
-            } else {
-                ""
-            },
-            i.name.as_str(),
-            i.description.as_deref().unwrap_or(""),
-            i.value_text.as_str(),
-            i.basis.as_deref().unwrap_or(""),
-        ];
+    let _ = writeln!(out, "**{label}**\n");
+    for (i, g) in goals.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", i + 1, escape(g));
+    }
+    out.push('\n');
+}
+
+/// An indicator grid, grouped by first and second level in the order
+/// the rows were written; a level is shown on the first row of its group,
+/// as the merged cells of the printed table show it. A grid of a
+/// multi-year project has its title (年度指标, 中期指标) above it.
+fn indicator_table(out: &mut String, grid: &Grid, columns: &[Column], w: &Words) {
+    if grid.rows.is_empty() {
+        return;
+    }
+    if let Some(title) = grid.title {
+        let _ = writeln!(out, "**{title}**\n");
+    }
+    let heads: Vec<&str> = columns.iter().map(|c| c.head(w)).collect();
+    table_row(out, &heads);
+    table_rule(out, heads.len());
+    for row in &grid.rows {
+        let cells: Vec<&str> = columns
+            .iter()
+            .map(|&c| match c {
+                Column::Level1 if row.level1_rows.is_none() => "",
+                Column::Level2 if row.level2_rows.is_none() => "",
+                c => c.text(row.indicator),
+            })
+            .collect();
         table_row(out, &cells);
     }
     out.push('\n');

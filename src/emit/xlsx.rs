@@ -2,7 +2,8 @@
 //! department-overall table, one per project (named after it), and a last
 //! sheet of indicator records in the column order provincial systems
 //! import (项目编码, 项目名称, 一级 … 三级指标, 指标解释, comparator, value,
-//! unit, 指标值确定依据, weight).
+//! unit, 指标值确定依据, weight), then the table's optional columns
+//! (指标值类型, 评(扣)分标准, 指标值说明, 备注) and the annual/mid-term flag.
 //!
 //! The tables keep the printed layout: 一级/二级 cells merged over their
 //! rows, "单位：万元" at the top right, the header block on the third row.
@@ -16,7 +17,7 @@
 //! fixed and rust_xlsxwriter writes its zip entries in a fixed order with
 //! the zip epoch as their time.
 
-use super::layout::{self, Words, money};
+use super::layout::{self, Column, FundsBlock, Row, Words, money};
 use crate::diagnostic::Lang;
 use crate::model::{Checkpoint, Indicator, OverallItem, Plan, Project, Target};
 use rust_xlsxwriter::{
@@ -33,7 +34,8 @@ impl From<XlsxError> for Error {
     }
 }
 
-/// The columns of a table sheet: the six of the indicator grid.
+/// The columns of a table sheet: the six of the indicator grid (more when
+/// the grid has optional columns).
 const COLUMNS: u16 = 6;
 /// Schedule checkpoints per row of a project sheet (columns B–F).
 const CHECKPOINTS_PER_ROW: usize = 5;
@@ -110,6 +112,8 @@ struct Sheet {
     filter: bool,
     /// Printed on one page (a project's table), else one page wide.
     one_page: bool,
+    /// The columns the table spans: those of its indicator grid.
+    cols: u16,
 }
 
 impl Sheet {
@@ -122,6 +126,16 @@ impl Sheet {
             min_heights: Vec::new(),
             filter: false,
             one_page: false,
+            cols: COLUMNS,
+        }
+    }
+
+    /// A sheet whose table spans the columns of its indicator grid.
+    fn with_columns(name: impl Into<String>, columns: &[Column]) -> Sheet {
+        let cols = u16::try_from(columns.len()).unwrap_or(COLUMNS).max(COLUMNS);
+        Sheet {
+            cols,
+            ..Sheet::new(name)
         }
     }
 
@@ -152,10 +166,11 @@ impl Sheet {
 
     /// The title row and the `单位：万元` row above a table.
     fn title(&mut self, title: &str, left: &str, unit: &str) {
-        self.text(0, COLUMNS, title, Style::Title);
+        let cols = self.cols;
+        self.text(0, cols, title, Style::Title);
         self.next_row();
-        self.text(0, COLUMNS - 2, left, Style::Note);
-        self.text(COLUMNS - 2, 2, unit, Style::NoteRight);
+        self.text(0, cols - 2, left, Style::Note);
+        self.text(cols - 2, 2, unit, Style::NoteRight);
         self.next_row();
         self.freeze_rows = 2;
     }
@@ -236,19 +251,23 @@ fn target_value(i: &Indicator) -> Value {
 /// The department-overall sheet: the overall goals and indicators, the
 /// per-project summaries with the derived total, the safeguard measures.
 fn overall_sheet(plan: &Plan, w: &Words, lang: Lang) -> Sheet {
-    let mut s = Sheet::new(w.overall_sheet);
+    let indicators = plan.overall.iter().filter_map(|item| match item {
+        OverallItem::Indicator(i) => Some(&**i),
+        _ => None,
+    });
+    let mut s = Sheet::with_columns(w.overall_sheet, &layout::columns(indicators));
     let title = match lang {
         Lang::Zh => format!("{}{}年{}表", plan.department, plan.year, w.overall_sheet),
         Lang::En => format!("{} {} — {}", plan.department, plan.year, w.overall_sheet),
     };
     s.title(&title, "", &layout::money_unit_label(&plan.money_unit, w));
     s.text(0, 1, w.department, Style::Label);
-    s.text(1, COLUMNS - 1, &plan.department, Style::Center);
+    s.text(1, s.cols - 1, &plan.department, Style::Center);
     s.next_row();
     s.text(0, 1, w.year, Style::Label);
     s.put(
         1,
-        COLUMNS - 1,
+        s.cols - 1,
         Value::Number(f64::from(plan.year), "0".into()),
         Style::Center,
     );
@@ -264,7 +283,7 @@ fn overall_sheet(plan: &Plan, w: &Words, lang: Lang) -> Sheet {
 fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
     section(s, w.overall);
     let mut goals: Vec<&str> = Vec::new();
-    let mut grid: Vec<Indicator> = Vec::new();
+    let mut grid: Vec<&Indicator> = Vec::new();
     for item in &plan.overall {
         match item {
             OverallItem::Goal(t) | OverallItem::MidtermGoal(t) => {
@@ -273,7 +292,7 @@ fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
             }
             OverallItem::Indicator(i) => {
                 flush_goals(s, &mut goals);
-                grid.push((**i).clone());
+                grid.push(&**i);
             }
         }
     }
@@ -283,21 +302,22 @@ fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
 
 fn flush_goals(s: &mut Sheet, goals: &mut Vec<&str>) {
     if !goals.is_empty() {
-        s.text(0, COLUMNS, goals.join("\n"), Style::Text);
+        s.text(0, s.cols, goals.join("\n"), Style::Text);
         s.next_row();
         goals.clear();
     }
 }
 
-fn flush_grid(s: &mut Sheet, grid: &mut Vec<Indicator>, w: &Words) {
+fn flush_grid(s: &mut Sheet, grid: &mut Vec<&Indicator>, w: &Words) {
     if !grid.is_empty() {
-        indicator_grid(s, grid, w);
+        let columns = layout::columns(grid.iter().copied());
+        indicator_grid(s, &layout::grouped(grid), &columns, w);
         grid.clear();
     }
 }
 
 fn section(s: &mut Sheet, title: &str) {
-    s.text(0, COLUMNS, title, Style::Section);
+    s.text(0, s.cols, title, Style::Section);
     s.next_row();
 }
 
@@ -306,19 +326,19 @@ fn summaries(s: &mut Sheet, plan: &Plan, w: &Words) {
     s.text(0, 1, w.number, Style::Head);
     s.text(1, 1, w.name, Style::Head);
     s.text(2, 1, w.project_funds, Style::Head);
-    s.text(3, COLUMNS - 3, w.goal, Style::Head);
+    s.text(3, s.cols - 3, w.goal, Style::Head);
     s.next_row();
     for (n, sum) in plan.summaries.iter().enumerate() {
         let number = u32::try_from(n + 1).map_or(0.0, f64::from);
         s.put(0, 1, Value::Number(number, "0".into()), Style::Center);
         s.text(1, 1, &sum.name, Style::Center);
         s.put(2, 1, money_value(&sum.amount), Style::Center);
-        s.text(3, COLUMNS - 3, &sum.goal, Style::Text);
+        s.text(3, s.cols - 3, &sum.goal, Style::Text);
         s.next_row();
     }
     s.text(0, 2, w.total, Style::Label);
     s.put(2, 1, money_value(&plan.total), Style::Center);
-    s.put(3, COLUMNS - 3, Value::Blank, Style::Text);
+    s.put(3, s.cols - 3, Value::Blank, Style::Text);
     s.next_row();
 }
 
@@ -329,75 +349,116 @@ fn measures(s: &mut Sheet, plan: &Plan, w: &Words) {
     section(s, w.measures);
     for m in &plan.measures {
         s.text(0, 2, &m.title, Style::Label);
-        s.text(2, COLUMNS - 2, m.text.trim(), Style::Text);
+        s.text(2, s.cols - 2, m.text.trim(), Style::Text);
         s.next_row();
     }
 }
 
 /// One project's 绩效目标表.
 fn project_sheet(plan: &Plan, p: &Project, n: usize, name: String, w: &Words) -> Sheet {
-    let mut s = Sheet::new(name);
+    let columns = layout::columns(&p.indicators);
+    let mut s = Sheet::with_columns(name, &columns);
     s.one_page = true;
     let title = layout::table_heading(n, &p.name, w);
     let unit = layout::money_unit_label(&plan.money_unit, w);
     s.title(&title, &layout::unit_line(p), &unit);
-    s.text(0, 1, w.code, Style::Label);
-    s.text(1, 2, p.code.clone().unwrap_or_default(), Style::Center);
-    s.text(3, 1, w.name, Style::Label);
-    s.text(4, 2, &p.name, Style::Center);
-    s.next_row();
+    let mut fields = vec![(w.code, p.code.clone().unwrap_or_default())];
+    fields.push((w.name, p.name.clone()));
+    fields.extend(layout::header_fields(plan, p, w));
+    for pair in fields.chunks(2) {
+        field_row(&mut s, pair);
+    }
     funds(&mut s, p, w);
     schedule(&mut s, &p.schedule, w);
-    let goals: Vec<String> = p
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| format!("{}.{g}", i + 1))
-        .collect();
-    s.text(0, 1, w.goals, Style::Label);
-    s.text(1, COLUMNS - 1, goals.join("\n"), Style::Text);
+    for (label, goals) in layout::goal_blocks(p, w) {
+        s.text(0, 1, label, Style::Label);
+        s.text(1, s.cols - 1, layout::numbered(goals), Style::Text);
+        s.next_row();
+    }
     s.next_row();
-    s.next_row();
-    indicator_grid(&mut s, &p.indicators, w);
+    for grid in layout::grids(p, w) {
+        if let Some(title) = grid.title {
+            section(&mut s, title);
+        }
+        indicator_grid(&mut s, &grid.rows, &columns, w);
+    }
     for reviewer in w.reviewers {
         s.text(0, 2, reviewer, Style::Label);
-        s.put(2, COLUMNS - 2, Value::Blank, Style::Text);
+        s.put(2, s.cols - 2, Value::Blank, Style::Text);
         s.min_heights.push((s.row, 60.0));
         s.next_row();
     }
     s
 }
 
-/// 预算数 and every source, one source a row, then 资金用途; the block's
-/// label is merged down beside them.
-fn funds(s: &mut Sheet, p: &Project, w: &Words) {
-    let sources = layout::fund_rows(p, w);
-    let height = u32::try_from(sources.len()).unwrap_or(1).max(1);
-    s.put_tall(0, height + 1, 1, text(w.funds_block), Style::Label);
-    s.put_tall(1, height, 1, text(w.budget), Style::Label);
-    s.put_tall(2, height, 1, money_value(&p.funds.total), Style::Center);
-    for (k, (name, amount)) in sources.into_iter().enumerate() {
-        let label = if k == 0 {
-            format!("{}{name}", w.of_which)
+/// A header row of one or two fields: label in A, value in B–C; the
+/// second's label in D, its value from E to the table's edge (a field
+/// alone reaches the edge from B).
+fn field_row(s: &mut Sheet, fields: &[(&str, String)]) {
+    let mut col = 0;
+    for (k, (label, value)) in fields.iter().enumerate() {
+        let cols = if k + 1 == fields.len() {
+            s.cols - col - 1
         } else {
-            name
+            2
         };
-        s.text(3, 1, label, Style::Label);
-        s.put(4, 2, money_value(&amount), Style::Center);
-        s.next_row();
+        s.text(col, 1, *label, Style::Label);
+        s.text(col + 1, cols, value, Style::Center);
+        col += 3;
+    }
+    s.next_row();
+}
+
+/// The funds block: the year's 预算数 and every source, one source a row,
+/// then 项目总资金 and its sources when stated, then 资金用途; the
+/// block's label is merged down beside them.
+fn funds(s: &mut Sheet, p: &Project, w: &Words) {
+    let blocks = layout::funds_blocks(p, w);
+    let height: u32 = blocks.iter().map(block_height).sum();
+    s.put_tall(0, height + 1, 1, text(w.funds_block), Style::Label);
+    for block in blocks {
+        funds_block(s, block, w);
     }
     s.text(
         1,
-        COLUMNS - 1,
+        s.cols - 1,
         p.purpose.clone().unwrap_or_default(),
         Style::Text,
     );
     s.next_row();
 }
 
+/// The rows a block of funds takes: one per source, at least one.
+fn block_height(block: &FundsBlock) -> u32 {
+    u32::try_from(block.sources.len()).unwrap_or(1).max(1)
+}
+
+/// A total merged down beside its sources, one source a row.
+fn funds_block(s: &mut Sheet, block: FundsBlock, w: &Words) {
+    let height = block_height(&block);
+    s.put_tall(1, height, 1, text(block.label), Style::Label);
+    s.put_tall(2, height, 1, money_value(&block.total), Style::Center);
+    if block.sources.is_empty() {
+        s.put(3, 1, Value::Blank, Style::Label);
+        s.put(4, s.cols - 4, Value::Blank, Style::Center);
+        s.next_row();
+    }
+    for (k, (name, amount)) in block.sources.into_iter().enumerate() {
+        let label = if k == 0 {
+            format!("{}{name}", w.of_which)
+        } else {
+            name
+        };
+        s.text(3, 1, label, Style::Label);
+        s.put(4, s.cols - 4, money_value(&amount), Style::Center);
+        s.next_row();
+    }
+}
+
 /// The spending schedule: checkpoints over columns B–F, a row of dates
 /// and a row of shares per five checkpoints, the title merged beside.
 fn schedule(s: &mut Sheet, schedule: &[Checkpoint], w: &Words) {
+    let edge = s.cols;
     if schedule.is_empty() {
         return;
     }
@@ -413,7 +474,7 @@ fn schedule(s: &mut Sheet, schedule: &[Checkpoint], w: &Words) {
     for chunk in chunks {
         let mut values = Vec::with_capacity(chunk.len());
         for (k, c) in chunk.iter().enumerate() {
-            let (col, cols) = checkpoint_columns(k, chunk.len());
+            let (col, cols) = checkpoint_columns(k, chunk.len(), edge);
             s.text(col, cols, &c.label, Style::Label);
             let value = match (&c.share, &c.amount) {
                 (Some(share), _) => percent_value(share),
@@ -432,41 +493,49 @@ fn schedule(s: &mut Sheet, schedule: &[Checkpoint], w: &Words) {
 
 /// The columns of the `k`th of `n` checkpoints in a row: one each from
 /// column B, the last reaching to the table's edge.
-fn checkpoint_columns(k: usize, n: usize) -> (u16, u16) {
+fn checkpoint_columns(k: usize, n: usize, edge: u16) -> (u16, u16) {
     let col = u16::try_from(k + 1).unwrap_or(1);
     if k + 1 == n {
-        (col, COLUMNS - col)
+        (col, edge - col)
     } else {
         (col, 1)
     }
 }
 
-/// The indicator grid: the column heads, then one row per indicator with
+/// An indicator grid: the column heads, then one row per indicator with
 /// the first and second levels merged over their groups.
-fn indicator_grid(s: &mut Sheet, indicators: &[Indicator], w: &Words) {
-    for (col, head) in (0..).zip(w.columns) {
-        s.text(col, 1, head, Style::Head);
+fn indicator_grid(s: &mut Sheet, rows: &[Row], columns: &[Column], w: &Words) {
+    for (col, c) in (0..).zip(columns) {
+        s.text(col, 1, c.head(w), Style::Head);
     }
     s.next_row();
-    for row in layout::grouped(indicators) {
+    for row in rows {
         let i = row.indicator;
-        if let Some(n) = row.level1_rows {
-            let n = u32::try_from(n).unwrap_or(1);
-            s.put_tall(0, n, 1, text(&i.level1.name), Style::Center);
+        for (col, &c) in (0..).zip(columns) {
+            let merged = match c {
+                Column::Level1 => Some(row.level1_rows),
+                Column::Level2 => Some(row.level2_rows),
+                _ => None,
+            };
+            match merged {
+                Some(Some(n)) => {
+                    let n = u32::try_from(n).unwrap_or(1);
+                    s.put_tall(col, n, 1, text(c.text(i)), Style::Center);
+                }
+                Some(None) => {}
+                None if c == Column::Value => s.put(col, 1, target_value(i), Style::Center),
+                None if matches!(c, Column::ValueType | Column::MeasureUnit) => {
+                    s.text(col, 1, c.text(i), Style::Center);
+                }
+                None => s.text(col, 1, c.text(i), Style::Text),
+            }
         }
-        if let Some(n) = row.level2_rows {
-            let n = u32::try_from(n).unwrap_or(1);
-            s.put_tall(1, n, 1, text(&i.level2.name), Style::Center);
-        }
-        s.text(2, 1, &i.name, Style::Text);
-        s.text(3, 1, i.description.clone().unwrap_or_default(), Style::Text);
-        s.put(4, 1, target_value(i), Style::Center);
-        s.text(5, 1, i.basis.clone().unwrap_or_default(), Style::Text);
         s.next_row();
     }
 }
 
-/// One row per project indicator, in the table's order, for import.
+/// One row per project indicator, in the tables' order (each project's
+/// annual grid, then its mid-term grid), for import.
 fn records_sheet(plan: &Plan, w: &Words) -> Sheet {
     let mut s = Sheet::new(w.records_sheet);
     for (col, head) in (0..).zip(w.record_columns) {
@@ -476,33 +545,44 @@ fn records_sheet(plan: &Plan, w: &Words) -> Sheet {
     s.freeze_rows = 1;
     s.filter = true;
     for p in &plan.projects {
-        for row in layout::grouped(&p.indicators) {
-            record(&mut s, p, row.indicator);
-            s.next_row();
+        for grid in layout::grids(p, w) {
+            let set = if grid.midterm { w.midterm } else { w.annual };
+            for row in &grid.rows {
+                record(&mut s, p, row.indicator, set);
+                s.next_row();
+            }
         }
     }
     s
 }
 
-fn record(s: &mut Sheet, p: &Project, i: &Indicator) {
+/// An indicator's record. Its unit is the table's 计量单位 where the row
+/// states one, else the target's.
+fn record(s: &mut Sheet, p: &Project, i: &Indicator, set: &str) {
     let (comparator, value, unit) = record_target(i);
     let weight = match i.weight.as_deref().map(|x| (x, x.parse::<f64>())) {
         Some((x, Ok(n))) => Value::Number(n, places("0", decimals(x))),
         Some((x, Err(_))) => text(x),
         None => Value::Blank,
     };
+    let optional = |c: Column| text(c.text(i));
     let cells = [
         text(p.code.clone().unwrap_or_default()),
         text(&p.name),
         text(&i.level1.name),
         text(&i.level2.name),
         text(&i.name),
-        text(i.description.clone().unwrap_or_default()),
+        optional(Column::Description),
         text(comparator),
         value,
-        text(unit),
-        text(i.basis.clone().unwrap_or_default()),
+        text(i.measure_unit.clone().unwrap_or(unit)),
+        optional(Column::Basis),
         weight,
+        optional(Column::ValueType),
+        optional(Column::Scoring),
+        optional(Column::Note),
+        optional(Column::Remark),
+        text(set),
     ];
     for (col, value) in (0..).zip(cells) {
         s.put(col, 1, value, Style::Text);

@@ -138,6 +138,17 @@ pub struct Party {
     pub name: String,
 }
 
+/// `[301] 乐亭县教育局`: the code, a space and the name; the name alone
+/// when there is no code.
+impl std::fmt::Display for Party {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.code {
+            Some(code) => write!(f, "{code} {}", self.name),
+            None => f.write_str(&self.name),
+        }
+    }
+}
+
 /// A project's period: first and last month (`2023-07`) or year (`2023`),
 /// and the period as written.
 #[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
