@@ -268,6 +268,13 @@ pub enum PlanStmt {
         code: Code,
         span: Span,
     },
+    /// `基本支出 120.00`: the department's basic spending (staff and
+    /// running costs), beside the projects' money.
+    BasicSpending {
+        keyword: Keyword,
+        amount: Quantity,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -295,6 +302,8 @@ pub enum OverallStmt {
     Goal(TextStmt),
     /// `中期目标 "…"`: the department's mid-term (中长期) goal.
     MidtermGoal(TextStmt),
+    /// `职责 "…"`: the department's duties (部门职责).
+    Duties(TextStmt),
     Indicator(Box<Indicator>),
 }
 
@@ -413,6 +422,19 @@ pub enum ProjectStmt {
     TotalFunds(Box<Funds>),
     /// `中期目标 "…"`: a goal of the whole period (中期 / 实施期目标).
     MidtermGoal(TextStmt),
+    /// `测算 "办公设备购置" 20.00 依据 "…"`: one item of the cost build-up.
+    CostItem(Box<CostItem>),
+}
+
+/// One item of a project's cost build-up (成本测算): what, how much, and
+/// how the amount was worked out.
+#[derive(Clone, Debug)]
+pub struct CostItem {
+    pub keyword: Keyword,
+    pub name: Text,
+    pub amount: Quantity,
+    pub basis: Option<TextStmt>,
+    pub span: Span,
 }
 
 /// A department or unit named in a project table: an optional code and a

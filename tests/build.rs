@@ -194,6 +194,17 @@ fn every_field_of_a_real_table_reaches_the_json() {
         .as_array()
         .map(|rows| rows.iter().filter(|r| r["midterm"] == true).count());
     assert_eq!(midterm, Some(2));
+    assert_eq!(plan["basic_spending"], "2860.50");
+    assert_eq!(
+        plan["overall"][0]["duties"]
+            .as_str()
+            .map(|d| d.starts_with("负责")),
+        Some(true)
+    );
+    let costs = &project["cost_items"];
+    assert_eq!(costs.as_array().map(Vec::len), Some(3));
+    assert_eq!(costs[0]["amount"], "60.00");
+    assert_eq!(costs[2]["basis"], "按消防部门整改清单");
 
     let dir = tempfile::tempdir().expect("a temporary directory");
     let english = dir.path().join("fields.en.plan");

@@ -295,11 +295,12 @@ impl Builder<'_> {
                     last_level1 = None;
                     self.paragraphs(text);
                 }
-                OverallItem::MidtermGoal(text) => {
+                OverallItem::MidtermGoal(text) | OverallItem::Duties(text) => {
                     last_level1 = None;
+                    let label = layout::overall_label(item, self.w).unwrap_or_default();
                     let p = self
                         .body_paragraph()
-                        .add_run(Run::new().add_text(self.w.midterm_goal).bold());
+                        .add_run(Run::new().add_text(label).bold());
                     self.push(p);
                     self.paragraphs(text);
                 }

@@ -54,6 +54,13 @@ pub(crate) struct Words {
     pub number: &'static str,
     /// The label of a mid-term (中期 / 中长期) goal.
     pub midterm_goal: &'static str,
+    /// The label of the department's duties (部门职责).
+    pub duties: &'static str,
+    /// The cost build-up (成本测算) of a project, and its columns.
+    pub cost_items: &'static str,
+    pub cost_columns: [&'static str; 3],
+    /// The department's basic spending (基本支出).
+    pub basic_spending: &'static str,
     /// The rows of a project's header block that only some tables have.
     pub supervisor: &'static str,
     pub implementer: &'static str,
@@ -139,6 +146,10 @@ const ZH: Words = Words {
     year: "年度",
     number: "序号",
     midterm_goal: "中期目标",
+    duties: "部门职责",
+    cost_items: "成本测算",
+    cost_columns: ["成本项目", "金额", "测算依据"],
+    basic_spending: "基本支出",
     supervisor: "主管部门",
     implementer: "实施单位",
     category: "项目类别",
@@ -221,6 +232,10 @@ const EN: Words = Words {
     year: "Year",
     number: "No.",
     midterm_goal: "Mid-term goal",
+    duties: "Duties",
+    cost_items: "Cost build-up",
+    cost_columns: ["Item", "Amount", "Basis"],
+    basic_spending: "Basic spending",
     supervisor: "Supervising department",
     implementer: "Implemented by",
     category: "Project category",
@@ -584,6 +599,16 @@ pub(crate) fn overall_text(i: &Indicator) -> String {
     i.description
         .clone()
         .unwrap_or_else(|| format!("{}{}", i.name, i.value_text))
+}
+
+/// The label of an entry of the overall part printed as a labelled
+/// paragraph (a mid-term goal, the duties); `None` for the others.
+pub(crate) fn overall_label(item: &crate::model::OverallItem, w: &Words) -> Option<&'static str> {
+    match item {
+        crate::model::OverallItem::MidtermGoal(_) => Some(w.midterm_goal),
+        crate::model::OverallItem::Duties(_) => Some(w.duties),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -40,9 +40,10 @@ fn overall(out: &mut String, plan: &Plan, w: &Words) {
                 last_level1 = None;
                 paragraphs(out, text);
             }
-            OverallItem::MidtermGoal(text) => {
+            OverallItem::MidtermGoal(text) | OverallItem::Duties(text) => {
                 last_level1 = None;
-                let _ = writeln!(out, "**{}**\n", w.midterm_goal);
+                let label = layout::overall_label(item, w).unwrap_or_default();
+                let _ = writeln!(out, "**{label}**\n");
                 paragraphs(out, text);
             }
             OverallItem::Indicator(i) => {
@@ -92,6 +93,16 @@ fn summaries(out: &mut String, plan: &Plan, w: &Words) {
         money(&plan.total),
         plan.money_unit
     );
+    if let Some(basic) = &plan.basic_spending {
+        let _ = writeln!(
+            out,
+            "{}{}{}{}\n",
+            w.basic_spending,
+            w.colon,
+            money(basic),
+            plan.money_unit
+        );
+    }
 }
 
 fn measures(out: &mut String, plan: &Plan, w: &Words) {
@@ -122,6 +133,7 @@ fn project_table(out: &mut String, plan: &Plan, p: &Project, n: usize, w: &Words
         layout::money_unit_label(&plan.money_unit, w)
     );
     header_block(out, plan, p, w);
+    cost_items(out, p, w);
     schedule(out, &p.schedule, w);
     for (label, goals) in layout::goal_blocks(p, w) {
         goal_block(out, label, goals);
@@ -153,6 +165,21 @@ fn header_block(out: &mut String, plan: &Plan, p: &Project, w: &Words) {
     table_rule(out, 2);
     for (k, v) in rows {
         table_row(out, &[&k, &v]);
+    }
+    out.push('\n');
+}
+
+/// 成本测算: the cost build-up, when the project gives one.
+fn cost_items(out: &mut String, p: &Project, w: &Words) {
+    if p.cost_items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**{}**\n", w.cost_items);
+    table_row(out, &w.cost_columns);
+    table_rule(out, w.cost_columns.len());
+    for item in &p.cost_items {
+        let basis = item.basis.as_deref().unwrap_or_default();
+        table_row(out, &[&item.name, &money(&item.amount), basis]);
     }
     out.push('\n');
 }

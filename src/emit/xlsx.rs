@@ -286,7 +286,7 @@ fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
     let mut grid: Vec<&Indicator> = Vec::new();
     for item in &plan.overall {
         match item {
-            OverallItem::Goal(t) | OverallItem::MidtermGoal(t) => {
+            OverallItem::Goal(t) | OverallItem::MidtermGoal(t) | OverallItem::Duties(t) => {
                 flush_grid(s, &mut grid, w);
                 goals.push(t.trim());
             }

@@ -19,7 +19,9 @@ pub fn keywords(file: &ast::File) -> Vec<Keyword> {
             Item::Overall(o) => {
                 out.push(o.keyword);
                 out.extend(o.body.iter().filter_map(|s| match s {
-                    OverallStmt::Goal(g) | OverallStmt::MidtermGoal(g) => Some(g.keyword),
+                    OverallStmt::Goal(g) | OverallStmt::MidtermGoal(g) | OverallStmt::Duties(g) => {
+                        Some(g.keyword)
+                    }
                     OverallStmt::Indicator(i) => i.midterm,
                 }));
             }
@@ -55,7 +57,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<Keyword> {
         | PlanStmt::Grades { keyword, .. }
         | PlanStmt::Precision { keyword, .. }
         | PlanStmt::Lint { keyword, .. }
-        | PlanStmt::Region { keyword, .. } => *keyword,
+        | PlanStmt::Region { keyword, .. }
+        | PlanStmt::BasicSpending { keyword, .. } => *keyword,
         PlanStmt::BudgetUnit(u) => u.keyword,
         PlanStmt::Basis(t) => t.keyword,
         PlanStmt::Funds(f) => f.keyword,
@@ -76,6 +79,7 @@ fn project_keyword(s: &ProjectStmt) -> Option<Keyword> {
         | ProjectStmt::MidtermGoal(t) => t.keyword,
         ProjectStmt::Supervisor(p) | ProjectStmt::Implementer(p) => p.keyword,
         ProjectStmt::Period(p) => p.keyword,
+        ProjectStmt::CostItem(c) => c.keyword,
         ProjectStmt::Indicator(i) => return i.midterm,
     })
 }

@@ -210,6 +210,9 @@ impl<'a> Printer<'a> {
             PlanStmt::Region { code: c, .. } => {
                 format!("{} {}", self.kw(Kw::Region), code(&c.value))
             }
+            PlanStmt::BasicSpending { amount, .. } => {
+                format!("{} {}", self.kw(Kw::BasicSpending), quantity(amount))
+            }
         })
     }
 
@@ -217,6 +220,7 @@ impl<'a> Printer<'a> {
         match s {
             OverallStmt::Goal(t) => (Line::Text(self.text_stmt(Kw::Goal, t)), t.span),
             OverallStmt::MidtermGoal(t) => (Line::Text(self.text_stmt(Kw::MidtermGoal, t)), t.span),
+            OverallStmt::Duties(t) => (Line::Text(self.text_stmt(Kw::Duties, t)), t.span),
             OverallStmt::Indicator(i) => (self.indicator(i), i.span),
         }
     }
@@ -255,6 +259,7 @@ impl<'a> Printer<'a> {
                 text(format!("{} {}", self.kw(Kw::Period), p.written), p.span)
             }
             ProjectStmt::TotalFunds(f) => text(self.funds_as(Kw::TotalFunds, f), f.span),
+            ProjectStmt::CostItem(c) => text(self.cost_item(c), c.span),
         }
     }
 
@@ -265,6 +270,21 @@ impl<'a> Printer<'a> {
             _ => self.text_value(&t.text, 1),
         };
         format!("{} {}", self.kw(Kw::Category), value)
+    }
+
+    /// `测算 "办公设备购置" 20.00 依据 "…"`.
+    fn cost_item(&self, c: &CostItem) -> String {
+        let mut out = format!(
+            "{} {} {}",
+            self.kw(Kw::CostItem),
+            self.quoted(&c.name),
+            quantity(&c.amount)
+        );
+        if let Some(basis) = &c.basis {
+            out.push(' ');
+            out.push_str(&self.text_stmt(Kw::Basis, basis));
+        }
+        out
     }
 
     /// `主管部门 [015001] "县教育局"`.
@@ -539,7 +559,8 @@ fn plan_span(s: &PlanStmt) -> Span {
         | PlanStmt::Grades { span, .. }
         | PlanStmt::Precision { span, .. }
         | PlanStmt::Lint { span, .. }
-        | PlanStmt::Region { span, .. } => *span,
+        | PlanStmt::Region { span, .. }
+        | PlanStmt::BasicSpending { span, .. } => *span,
         PlanStmt::BudgetUnit(u) => u.span,
         PlanStmt::Basis(t) => t.span,
         PlanStmt::Funds(f) => f.span,

@@ -40,6 +40,10 @@ pub struct Plan {
     pub budget_units: Vec<BudgetUnit>,
     /// The department total: the sum of every project's total.
     pub total: String,
+    /// 基本支出: the department's basic spending, when the header states
+    /// it; its whole spending is this and `total`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic_spending: Option<String>,
     /// 一、总体绩效目标: goal paragraphs and indicators, in reading order.
     pub overall: Vec<OverallItem>,
     /// 二、分项绩效目标: one per project, in project order.
@@ -64,6 +68,8 @@ pub enum OverallItem {
     Goal(String),
     /// A paragraph of the mid-term (中长期) goal.
     MidtermGoal(String),
+    /// The department's duties (部门职责).
+    Duties(String),
     Indicator(Box<Indicator>),
 }
 
@@ -128,6 +134,20 @@ pub struct Project {
     /// 中期目标 / 实施期目标, numbered in documents.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub midterm_goals: Vec<String>,
+    /// 成本测算: the cost build-up, whose amounts add up to `funds`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cost_items: Vec<CostItem>,
+}
+
+/// One item of a project's cost build-up.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct CostItem {
+    pub name: String,
+    /// In the plan's money unit.
+    pub amount: String,
+    /// 测算依据.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// A department or unit: its code when given, and its name.

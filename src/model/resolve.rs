@@ -109,6 +109,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .map(|s| match s {
                 OverallStmt::Goal(g) => OverallItem::Goal(g.text.value.clone()),
                 OverallStmt::MidtermGoal(g) => OverallItem::MidtermGoal(g.text.value.clone()),
+                OverallStmt::Duties(g) => OverallItem::Duties(g.text.value.clone()),
                 OverallStmt::Indicator(i) => {
                     OverallItem::Indicator(Box::new(self.indicator(i, basis)))
                 }
@@ -130,6 +131,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }),
             budget_units: self.budget_units(),
             total: total.to_string(),
+            basic_spending: self.header.node.body.iter().find_map(|s| match s {
+                PlanStmt::BasicSpending { amount, .. } => {
+                    self.ctx.to_plan_unit(amount).map(|d| d.to_string())
+                }
+                _ => None,
+            }),
             overall: self.overall(),
             summaries,
             measures: self
@@ -192,6 +199,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             period: None,
             total_funds: None,
             midterm_goals: Vec::new(),
+            cost_items: Vec::new(),
         };
         let mut basis = None;
         for stmt in &node.body {
@@ -208,6 +216,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 ProjectStmt::Region { code, .. } => project.region = Some(code.value.clone()),
                 ProjectStmt::Period(p) => project.period = Some(period(p)),
                 ProjectStmt::TotalFunds(f) => project.total_funds = Some(self.stated_funds(f)),
+                ProjectStmt::CostItem(c) => project.cost_items.push(CostItem {
+                    name: c.name.value.clone(),
+                    amount: self
+                        .ctx
+                        .to_plan_unit(&c.amount)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    basis: c.basis.as_ref().map(|b| b.text.value.clone()),
+                }),
                 ProjectStmt::Funds(_) | ProjectStmt::Schedule(_) | ProjectStmt::Indicator(_) => {}
             }
         }

@@ -46,7 +46,10 @@ impl Context {
             | Kw::Supervisor
             | Kw::Implementer
             | Kw::Period
-            | Kw::TotalFunds => Some(Context::Project),
+            | Kw::TotalFunds
+            | Kw::CostItem => Some(Context::Project),
+            Kw::Duties => Some(Context::Overall),
+            Kw::BasicSpending => Some(Context::Plan),
             Kw::Name => Some(Context::Summary),
             Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal | Kw::Region | Kw::MidtermGoal => None,
             Kw::Fiscal
@@ -446,6 +449,9 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::kw_scoring | Rule::scoring => keyword(Kw::Scoring),
         Rule::kw_note | Rule::note => keyword(Kw::Note),
         Rule::kw_remark | Rule::remark => keyword(Kw::Remark),
+        Rule::kw_cost_item | Rule::cost_item => keyword(Kw::CostItem),
+        Rule::kw_duties | Rule::duties => keyword(Kw::Duties),
+        Rule::kw_basic | Rule::basic_spending => keyword(Kw::BasicSpending),
         Rule::profile_stmt | Rule::profile_line => m("框架定义中的语句", "a profile statement"),
         Rule::target
         | Rule::comparison

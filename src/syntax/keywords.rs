@@ -58,6 +58,9 @@ pub enum Kw {
     Scoring,
     Note,
     Remark,
+    CostItem,
+    Duties,
+    BasicSpending,
 }
 
 /// One row of the table: the canonical Chinese spelling first, then any
@@ -148,6 +151,9 @@ pub const KEYWORDS: &[KeywordInfo] = &[
     ),
     row(Kw::Note, &["说明", "指标值说明"], "note"),
     row(Kw::Remark, &["备注"], "remark"),
+    row(Kw::CostItem, &["测算", "成本测算"], "cost-item"),
+    row(Kw::Duties, &["职责", "部门职责"], "duties"),
+    row(Kw::BasicSpending, &["基本支出"], "basic-spending"),
 ];
 
 const fn row(kw: Kw, zh: &'static [&'static str], en: &'static str) -> KeywordInfo {

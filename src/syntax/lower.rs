@@ -79,6 +79,7 @@ impl Lowerer<'_> {
             | Rule::budget_unit
             | Rule::grades
             | Rule::precision
+            | Rule::basic_spending
             | Rule::lint => self.lower_plan_stmt(stmt).map(Lowered::Plan),
             // `财政区划` stands in the header and in projects: lowered as a
             // project's statement, the walker files it where it stands.
@@ -142,6 +143,10 @@ impl Lowerer<'_> {
             Rule::period => {
                 Lowered::Project(ProjectStmt::Period(Box::new(self.lower_period(stmt)?)))
             }
+            Rule::cost_item => {
+                Lowered::Project(ProjectStmt::CostItem(Box::new(self.lower_cost_item(stmt)?)))
+            }
+            Rule::duties => Lowered::Overall(OverallStmt::Duties(self.lower_text_stmt(stmt)?)),
             Rule::total_funds => {
                 Lowered::Project(ProjectStmt::TotalFunds(Box::new(self.lower_funds(stmt)?)))
             }
@@ -357,6 +362,22 @@ impl Lowerer<'_> {
                 Some(PlanStmt::Region {
                     keyword,
                     code,
+                    span,
+                })
+            }
+            Rule::basic_spending => {
+                let span = self.span(&pair);
+                let (mut keyword, mut amount) = (None, None);
+                for child in pair.into_inner() {
+                    match child.as_rule() {
+                        Rule::kw_basic => keyword = Some(self.lower_keyword(&child)),
+                        Rule::quantity => amount = self.lower_amount(child),
+                        _ => {}
+                    }
+                }
+                Some(PlanStmt::BasicSpending {
+                    keyword: keyword?,
+                    amount: amount?,
                     span,
                 })
             }
@@ -772,6 +793,28 @@ impl Lowerer<'_> {
             keyword: keyword?,
             code,
             name: texts.pop()?,
+            span,
+        })
+    }
+
+    /// `测算 "办公设备购置" 20.00 依据 "按市场询价"`.
+    fn lower_cost_item(&mut self, pair: Pair<Rule>) -> Option<CostItem> {
+        let span = self.span(&pair);
+        let (mut keyword, mut name, mut amount, mut basis) = (None, None, None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_cost_item => keyword = Some(self.lower_keyword(&child)),
+                Rule::text => name = self.lower_text(child),
+                Rule::quantity => amount = self.lower_amount(child),
+                Rule::basis => basis = self.lower_text_stmt(child),
+                _ => {}
+            }
+        }
+        Some(CostItem {
+            keyword: keyword?,
+            name: name?,
+            amount: amount?,
+            basis,
             span,
         })
     }
@@ -1304,6 +1347,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_scoring
             | Rule::kw_note
             | Rule::kw_remark
+            | Rule::kw_cost_item
+            | Rule::kw_duties
+            | Rule::kw_basic
     )
 }
 

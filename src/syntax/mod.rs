@@ -444,6 +444,7 @@ impl<'a> Walker<'a> {
                 h.body.push(PlanStmt::Basis(s))
             }
             (Block::Overall(o), Lowered::Project(s)) => o.body.extend(into_overall(s)),
+            (Block::Overall(o), Lowered::Overall(s)) => o.body.push(s),
             (Block::Summary(m), Lowered::Summary(s)) => m.body.push(s),
             (Block::Summary(m), Lowered::Project(s)) => m.body.extend(into_summary(s)),
             (Block::Project(p), Lowered::Project(s)) => p.body.push(s),

@@ -57,7 +57,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<&Keyword> {
         | PlanStmt::Money { keyword, .. }
         | PlanStmt::Grades { keyword, .. }
         | PlanStmt::Precision { keyword, .. }
-        | PlanStmt::Region { keyword, .. } => Some(keyword),
+        | PlanStmt::Region { keyword, .. }
+        | PlanStmt::BasicSpending { keyword, .. } => Some(keyword),
         PlanStmt::Basis(t) => Some(&t.keyword),
         PlanStmt::Funds(f) => Some(&f.keyword),
         PlanStmt::BudgetUnit(_) | PlanStmt::Lint { .. } => None,
@@ -84,7 +85,10 @@ fn project_keyword(s: &ProjectStmt) -> Option<&Keyword> {
         }
         ProjectStmt::Supervisor(p) | ProjectStmt::Implementer(p) => Some(&p.keyword),
         ProjectStmt::Period(p) => Some(&p.keyword),
-        ProjectStmt::Goal(_) | ProjectStmt::MidtermGoal(_) | ProjectStmt::Indicator(_) => None,
+        ProjectStmt::Goal(_)
+        | ProjectStmt::MidtermGoal(_)
+        | ProjectStmt::Indicator(_)
+        | ProjectStmt::CostItem(_) => None,
     }
 }
 

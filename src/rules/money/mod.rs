@@ -7,6 +7,7 @@
 //! is `64.5` in a 万元 plan.
 
 mod cost_exceeds_funds;
+mod cost_items_sum;
 mod cost_without_amount;
 mod department_total;
 mod fiscal_split;
@@ -42,6 +43,7 @@ pub static RULES: &[&Rule] = &[
     &funds_without_sources::RULE,
     &fiscal_split::RULE,
     &total_below_annual::RULE,
+    &cost_items_sum::RULE,
 ];
 
 /// An amount for people: at least two decimal places, as money tables
