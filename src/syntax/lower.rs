@@ -947,7 +947,11 @@ impl Lowerer<'_> {
     }
 
     fn lower_target(&mut self, pair: Pair<Rule>) -> Option<Target> {
-        let span = self.span(&pair);
+        // Without the blanks pest takes in before an optional part that is
+        // not there (`以上` after `= 100% `).
+        let at = pair.as_span();
+        let end = at.start() + pair.as_str().trim_end().len();
+        let span = Span::new(self.offsets.to_file(at.start()), self.offsets.to_file(end));
         let form = pair.into_inner().next()?;
         let kind = match form.as_rule() {
             Rule::not_applicable => {
@@ -989,6 +993,7 @@ impl Lowerer<'_> {
     /// `≥ 95%`, `不低于 95%`, `≤ 12月底`.
     fn lower_comparison(&mut self, pair: Pair<Rule>) -> Option<TargetKind> {
         let (mut comparator, mut value) = (None, None);
+        let mut again = None;
         for child in pair.into_inner() {
             let span = self.span(&child);
             match child.as_rule() {
@@ -1002,7 +1007,33 @@ impl Lowerer<'_> {
                 }
                 Rule::date_value => value = self.lower_checkpoint(&child).map(Operand::Date),
                 Rule::quantity => value = self.lower_quantity(child).map(Operand::Quantity),
+                Rule::post_cmp => again = Some((child.as_str().to_string(), span)),
                 _ => {}
+            }
+        }
+        // `≥ 85%以上`: the word after the number must say the same.
+        if let (Some(c), Some((word, span))) = (&comparator, again) {
+            let agrees = comparator::parse_postfix(&word)
+                .is_some_and(|op| op.direction() == c.op.direction());
+            if !agrees {
+                let error = ValueError::new(
+                    codes::BAD_COMPARATOR,
+                    msg!(
+                        "`{}` 与 `{}` 的方向相反",
+                        "`{}` and `{}` point in opposite directions",
+                        c.written,
+                        word
+                    ),
+                    msg!("与前面的比较符矛盾", "contradicts the comparator before"),
+                )
+                .help(msg!(
+                    "只写一个比较符：`{} …` 或 `…{}`",
+                    "write one comparator: `{} …` or `…{}`",
+                    c.written,
+                    word
+                ));
+                self.report(*error, span);
+                return None;
             }
         }
         Some(TargetKind::Compare {

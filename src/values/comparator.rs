@@ -33,6 +33,16 @@ impl CmpOp {
         }
     }
 
+    /// Which way the comparator points: up (`≥ >`), down (`≤ <`) or
+    /// neither (`=`).
+    pub fn direction(self) -> std::cmp::Ordering {
+        match self {
+            CmpOp::Ge | CmpOp::Gt => std::cmp::Ordering::Greater,
+            CmpOp::Le | CmpOp::Lt => std::cmp::Ordering::Less,
+            CmpOp::Eq => std::cmp::Ordering::Equal,
+        }
+    }
+
     /// The ASCII form: `>=`, `<=`, `=`, `>`, `<`.
     pub fn ascii(self) -> &'static str {
         match self {

@@ -94,9 +94,12 @@ fn better_by_name(name: &str) -> Option<Better> {
     (bad && !remedy).then_some(Better::Lower)
 }
 
-/// Words of cost indicators that measure money saved or earned, which is
-/// better higher.
-const SAVING_WORDS: &[&str] = &["节约", "节省", "节支", "收入", "收益"];
+/// Words of cost indicators that measure money saved or earned, or paid
+/// out to the people a project serves (a subsidy standard, `人均补助标准
+/// ≥ 89元/人`), which is not better lower.
+const SAVING_WORDS: &[&str] = &[
+    "节约", "节省", "节支", "收入", "收益", "补助", "补贴", "奖励", "救助",
+];
 
 /// Which way an indicator is better: a cost in money is better lower
 /// (unless it is money saved); otherwise what the name says, and a rate
