@@ -5,6 +5,7 @@ mod duplicate_project;
 mod duplicate_statement;
 mod duplicate_unit;
 mod generic_goal;
+mod goal_twice;
 mod lint_code;
 mod midterm_same_goal;
 mod plan_header;
@@ -29,4 +30,5 @@ pub static RULES: &[&Rule] = &[
     &generic_goal::RULE,
     &midterm_same_goal::RULE,
     &region_code::RULE,
+    &goal_twice::RULE,
 ];

@@ -15,6 +15,7 @@ mod level2_name;
 mod missing_unit;
 mod money_as_output;
 mod name_is_sentence;
+mod percent_in_words;
 mod percent_range;
 mod placeholder;
 mod qualitative_figure;
@@ -65,6 +66,7 @@ pub static RULES: &[&Rule] = &[
     &name_is_sentence::RULE,
     &unit_column::RULE,
     &value_type::RULE,
+    &percent_in_words::RULE,
 ];
 
 /// Whether an indicator is a cost indicator: its second level, or its first
