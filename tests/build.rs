@@ -218,3 +218,26 @@ fn every_field_of_a_real_table_reaches_the_json() {
     let english = english.to_string_lossy().into_owned();
     assert_eq!(build(&english, "json", "zh"), json);
 }
+
+/// A submission document is in Chinese whatever the terminal's locale;
+/// `--doc-lang` (or an explicit `--lang`) asks for English.
+#[test]
+fn documents_are_chinese_unless_asked_otherwise() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", ZH, "--to", "md"];
+        args.extend_from_slice(extra);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(run(&[]).contains("## 第一部分 部门整体绩效目标"));
+    assert!(run(&["--doc-lang", "en"]).contains("## Part 1. Department-wide performance goals"));
+    assert!(run(&["--lang", "en"]).contains("## Part 1."));
+    assert!(run(&["--lang", "en", "--doc-lang", "zh"]).contains("## 第一部分"));
+}

@@ -668,6 +668,10 @@ fn excel_freezes_header_rows_and_sets_widths() {
 /// table: the header rows, the sources and 项目总资金, the 中期/年度
 /// goals and grids, the optional indicator columns and their values.
 const FIELD_TEXTS: &[&str] = &[
+    "成本测算",
+    "屋面防水：60.00（6所学校共1.2万平方米，每平方米50元）",
+    "消防设施改造：20.00（按消防部门整改清单）",
+    "部门职责",
     "主管部门",
     "[301] 乐亭县教育局",
     "实施单位",

@@ -65,8 +65,21 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
+    /// Language of the document (md, docx, xlsx): Chinese unless asked
+    /// otherwise, here or with an explicit --lang; never from the locale
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub doc_lang: Option<LangArg>,
+
     #[command(flatten)]
     pub lints: LintArgs,
+}
+
+impl BuildArgs {
+    /// The document's language: `--doc-lang`, else an explicit `--lang`,
+    /// else Chinese — a submission document does not follow the terminal.
+    pub fn document_lang(&self, cli: &Cli) -> Lang {
+        self.doc_lang.or(cli.lang).map_or(Lang::Zh, Lang::from)
+    }
 }
 
 #[derive(Args, Debug)]

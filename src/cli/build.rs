@@ -53,11 +53,12 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         return Err(errors::cannot_build(lang));
     };
     let render = |e: &dyn std::fmt::Display| errors::cannot_render(args.to.name(), e, lang);
+    let doc_lang = args.document_lang(cli);
     let bytes = match args.to {
         Format::Json => to_json(&plan).into_bytes(),
-        Format::Md => to_markdown(&plan, lang).into_bytes(),
-        Format::Docx => to_docx(&plan, lang).map_err(|e| render(&e))?,
-        Format::Xlsx => to_xlsx(&plan, lang).map_err(|e| render(&e))?,
+        Format::Md => to_markdown(&plan, doc_lang).into_bytes(),
+        Format::Docx => to_docx(&plan, doc_lang).map_err(|e| render(&e))?,
+        Format::Xlsx => to_xlsx(&plan, doc_lang).map_err(|e| render(&e))?,
     };
     write_output(args, lang, |out| out.write_all(&bytes))?;
     Ok(ExitCode::SUCCESS)

@@ -422,6 +422,12 @@ impl Builder<'_> {
             continuation(),
             Cell::new(REST, p.purpose.clone().unwrap_or_default(), Align::Left),
         ]);
+        if let Some(costs) = layout::cost_text(p, w) {
+            rows.push(vec![
+                Cell::label(LABEL_WIDTH, w.cost_items),
+                Cell::new(REST, costs, Align::Left),
+            ]);
+        }
         if !p.schedule.is_empty() {
             let widths = split(REST, p.schedule.len());
             let title = layout::schedule_title(&p.schedule, w);

@@ -551,6 +551,24 @@ pub(crate) fn header_fields(plan: &Plan, p: &Project, w: &Words) -> Vec<(&'stati
     .collect()
 }
 
+/// The cost build-up of a project as one text, an item a line
+/// (`屋面防水：60.00（6所学校…）`), for the documents whose header block is
+/// a grid of label and text; `None` when the project gives none.
+pub(crate) fn cost_text(p: &Project, w: &Words) -> Option<String> {
+    if p.cost_items.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = p
+        .cost_items
+        .iter()
+        .map(|c| match &c.basis {
+            Some(b) => format!("{}{}{}（{}）", c.name, w.colon, money(&c.amount), b),
+            None => format!("{}{}{}", c.name, w.colon, money(&c.amount)),
+        })
+        .collect();
+    Some(lines.join("\n"))
+}
+
 /// The goal blocks of a project table, label and goals: 中期目标 and
 /// 年度目标 for a multi-year project, else the one 绩效目标 block.
 pub(crate) fn goal_blocks<'a>(p: &'a Project, w: &Words) -> Vec<(&'static str, &'a [String])> {

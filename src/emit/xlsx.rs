@@ -286,9 +286,17 @@ fn overall_items(s: &mut Sheet, plan: &Plan, w: &Words) {
     let mut grid: Vec<&Indicator> = Vec::new();
     for item in &plan.overall {
         match item {
-            OverallItem::Goal(t) | OverallItem::MidtermGoal(t) | OverallItem::Duties(t) => {
+            OverallItem::Goal(t) => {
                 flush_grid(s, &mut grid, w);
                 goals.push(t.trim());
+            }
+            OverallItem::MidtermGoal(t) | OverallItem::Duties(t) => {
+                flush_grid(s, &mut grid, w);
+                flush_goals(s, &mut goals);
+                let label = layout::overall_label(item, w).unwrap_or_default();
+                s.text(0, 1, label, Style::Label);
+                s.text(1, s.cols - 1, t.trim(), Style::Text);
+                s.next_row();
             }
             OverallItem::Indicator(i) => {
                 flush_goals(s, &mut goals);
@@ -369,6 +377,11 @@ fn project_sheet(plan: &Plan, p: &Project, n: usize, name: String, w: &Words) ->
         field_row(&mut s, pair);
     }
     funds(&mut s, p, w);
+    if let Some(costs) = layout::cost_text(p, w) {
+        s.text(0, 1, w.cost_items, Style::Label);
+        s.text(1, s.cols - 1, costs, Style::Text);
+        s.next_row();
+    }
     schedule(&mut s, &p.schedule, w);
     for (label, goals) in layout::goal_blocks(p, w) {
         s.text(0, 1, label, Style::Label);
