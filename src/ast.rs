@@ -605,6 +605,14 @@ pub struct Path {
     pub span: Span,
 }
 
+impl Path {
+    /// The path as written: `产出.数量`.
+    pub fn written(&self) -> String {
+        let names: Vec<&str> = self.segments.iter().map(|s| s.name.as_str()).collect();
+        names.join(".")
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum IndicatorAttr {
     Desc(TextStmt),

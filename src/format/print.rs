@@ -325,11 +325,11 @@ impl<'a> Printer<'a> {
                 span,
                 ..
             } => (
-                Line::Text(level(Kw::Level2, written_path(path), names, english)),
+                Line::Text(level(Kw::Level2, path.written(), names, english)),
                 *span,
             ),
             ProfileStmt::Required { paths, span, .. } => {
-                let list: Vec<String> = paths.iter().map(written_path).collect();
+                let list: Vec<String> = paths.iter().map(Path::written).collect();
                 (
                     Line::Text(format!("{} {}", self.kw(Kw::Required), list.join(" "))),
                     *span,
@@ -438,13 +438,13 @@ impl<'a> Printer<'a> {
     /// names in English; as written when the profile does not know it.
     fn path(&self, path: &Path) -> String {
         let Some((profile, r)) = self.profile.and_then(|p| p.resolve(path).map(|r| (p, r))) else {
-            return written_path(path);
+            return path.written();
         };
         let Some(l1) = profile.levels.get(r.level1) else {
-            return written_path(path);
+            return path.written();
         };
         let Some(l2) = l1.children.get(r.level2) else {
-            return written_path(path);
+            return path.written();
         };
         match self.lang {
             Lang::Zh => format!("{}.{}", l1.id, l2.id),
@@ -542,14 +542,6 @@ fn quantity(q: &Quantity) -> String {
         q.number.written,
         q.unit.as_ref().map(unit_text).unwrap_or_default()
     )
-}
-
-fn written_path(path: &Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 fn plan_span(s: &PlanStmt) -> Span {

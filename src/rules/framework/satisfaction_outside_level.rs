@@ -31,13 +31,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if profile.is_satisfaction(resolved) {
             continue;
         }
-        let path: Vec<&str> = indicator
-            .path
-            .segments
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        let path = path.join(".");
+        let path = indicator.path.written();
         out.push(
             RULE.diagnostic(msg!(
                 "满意度指标“{}”填在了 `{}` 下",

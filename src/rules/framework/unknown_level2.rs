@@ -86,8 +86,7 @@ fn variant_help(
     path: &Path,
     variant: &str,
 ) -> Diagnostic {
-    let written: Vec<&str> = path.segments.iter().map(|s| s.name.as_str()).collect();
-    let written = written.join(".");
+    let written = path.written();
     let stmt = ctx.framework_stmt();
     let keyword = match ctx.headers.first().map(|h| h.keyword.lang) {
         Some(Lang::En) => "framework",

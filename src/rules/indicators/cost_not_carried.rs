@@ -54,13 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(overall_cost) = overall_cost else {
         return;
     };
-    let path: Vec<&str> = overall_cost
-        .path
-        .segments
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
-    let path = path.join(".");
+    let path = overall_cost.path.written();
     for p in ctx.projects.iter().copied() {
         if indicators_of(p.node).any(|i| is_cost(ctx, i)) || p.has_broken_indicator() {
             continue;

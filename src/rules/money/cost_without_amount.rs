@@ -60,13 +60,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if costs.iter().any(|i| cost_target(i) != CostTarget::NoAmount) {
             continue;
         }
-        let path: Vec<&str> = first
-            .path
-            .segments
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        let path = path.join(".");
+        let path = first.path.written();
         let mut d = RULE
             .diagnostic(msg!(
                 "项目 {} 的成本指标没有一行写出金额",
