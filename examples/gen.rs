@@ -344,8 +344,10 @@ fn project(out: &mut String, rng: &mut Rng, i: usize, units: usize, year: u32) -
     funds(out, rng, total);
     let _ = writeln!(out, "  用途 \"{}\"", rng.pick(PURPOSES));
     schedule(out, rng);
-    for _ in 0..rng.range(1, 3) {
-        let _ = writeln!(out, "  目标 \"{}\"", rng.pick(GOALS));
+    // Different goals: a project does not state one twice (W0613).
+    let first = rng.range(0, GOALS.len() as u64 - 1) as usize;
+    for k in 0..rng.range(1, 3) as usize {
+        let _ = writeln!(out, "  目标 \"{}\"", GOALS[(first + k) % GOALS.len()]);
     }
     if rng.chance(20) {
         let _ = writeln!(out, "  依据 \"{}\"", rng.pick(&BASES[1..]));

@@ -766,7 +766,19 @@ mod tests {
         assert_eq!(p.keyword.lang, Lang::En);
         assert_eq!(&ACCEPTED[p.id.span.range()], "办案经费");
         let rows = indicators(p);
-        assert_eq!(rows.len(), 12);
+        assert_eq!(rows.len(), 17);
+        let target = |name: &str| {
+            rows.iter()
+                .find(|r| r.name.value == name)
+                .map(|r| match &r.target.kind {
+                    TargetKind::Compare { comparator, .. } => Some(comparator.op),
+                    _ => None,
+                })
+        };
+        // A comparator said twice, a word comparator, a deadline with 前.
+        assert_eq!(target("回访率"), Some(Some(CmpOp::Ge)));
+        assert_eq!(target("培训覆盖率"), Some(Some(CmpOp::Ge)));
+        assert_eq!(target("整改完成时限"), Some(Some(CmpOp::Le)));
         let first = rows[0];
         assert_eq!(first.path.segments[0].name, "output");
         assert_eq!(first.basis().map(|b| b.value.as_str()), Some("依据"));
