@@ -187,6 +187,15 @@ impl<'a> Ctx<'a> {
         self.broken_items.extend(items);
     }
 
+    /// Where the header declares the grade scale (`等级 …`), if it does.
+    pub fn grades_stmt(&self) -> Option<(FileId, Span)> {
+        let header = self.headers.first()?;
+        header.node.body.iter().find_map(|s| match s {
+            PlanStmt::Grades { span, .. } => Some((header.file, *span)),
+            _ => None,
+        })
+    }
+
     /// Whether an item meant as `kw` (`计划`, `项目` …) has a head that did
     /// not parse.
     pub fn has_broken_item(&self, kw: crate::syntax::keywords::Kw) -> bool {

@@ -1,6 +1,6 @@
 //! E0514: a grade target (`等级 优`) without a declared scale, or not in it.
 
-use crate::ast::{PlanStmt, TargetKind};
+use crate::ast::TargetKind;
 use crate::codes::code_doc;
 use crate::diagnostic::{Diagnostic, Lang, Message};
 use crate::msg;
@@ -15,12 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let declared = ctx.headers.first().and_then(|h| {
-        h.node.body.iter().find_map(|s| match s {
-            PlanStmt::Grades { span, .. } => Some((h.file, *span)),
-            _ => None,
-        })
-    });
+    let declared = ctx.grades_stmt();
     for (_, indicator) in ctx.all_indicators() {
         let TargetKind::Grade { keyword, grade } = &indicator.target.kind else {
             continue;

@@ -2,7 +2,7 @@
 //! instead of a grade of a declared scale.
 
 use super::{measurable_level, normalize_name};
-use crate::ast::{PlanStmt, TargetKind};
+use crate::ast::TargetKind;
 use crate::codes::code_doc;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::msg;
@@ -32,12 +32,7 @@ fn scale_of(word: &str) -> Option<&'static [&'static str]> {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let declared = ctx.headers.first().and_then(|h| {
-        h.node.body.iter().find_map(|s| match s {
-            PlanStmt::Grades { span, .. } => Some((h.file, *span)),
-            _ => None,
-        })
-    });
+    let declared = ctx.grades_stmt();
     for (_, indicator) in ctx.all_indicators() {
         let TargetKind::Qualitative { keyword, text } = &indicator.target.kind else {
             continue;
