@@ -2,6 +2,7 @@
 //! or Excel output. The binary formats are written only to a file.
 
 use super::args::{BuildArgs, Cli, Format};
+use super::write;
 use super::{errors, input, report};
 use perfplan::build::JsonBuild;
 use perfplan::check::{Options, check, check_outline};
@@ -70,39 +71,20 @@ fn write_output(
     lang: Lang,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> miette::Result<()> {
-    match &args.output {
-        Some(path) => {
-            write_atomically_with(path, write).map_err(|e| errors::cannot_write(path, &e, lang))
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        Some(path) if write::is_one_of(path, &args.files) => {
+            let refused = std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is one of the plan's own files, which the output would replace",
+            );
+            Err(errors::cannot_write(path, &refused, lang))
         }
+        Some(path) => write::write_atomically_with(path, write)
+            .map_err(|e| errors::cannot_write(path, &e, lang)),
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| errors::output_failed(e, lang))
+            let written = write(&mut out).and_then(|()| out.flush());
+            super::quiet_on_closed_pipe(written, lang)
         }
     }
-}
-
-/// Writes a temporary file beside the target, then renames it over the
-/// target: readers see the old file or the new one, never half of one.
-pub(crate) fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
-    write_atomically_with(path, |out| out.write_all(bytes.as_ref()))
-}
-
-/// [`write_atomically`], with the content written by `write`.
-pub(crate) fn write_atomically_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    let mut out = std::io::BufWriter::new(tmp);
-    write(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

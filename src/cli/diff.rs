@@ -12,7 +12,7 @@ use perfplan::diff::{diff, render_human, render_json, render_markdown};
 use perfplan::model::{self, Plan};
 use perfplan::sema::Ctx;
 use perfplan::source::{SourceFile, SourceMap};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -48,7 +48,7 @@ fn run_git(
     lang: Lang,
     color: bool,
 ) -> miette::Result<ExitCode> {
-    println!("perfplan diff {path}");
+    super::print_out(&format!("perfplan diff {path}\n"), lang)?;
     if old == "/dev/null" || new == "/dev/null" {
         let what = match (old == "/dev/null", lang) {
             (true, Lang::Zh) => "新文件",
@@ -56,7 +56,7 @@ fn run_git(
             (false, Lang::Zh) => "文件已删除",
             (false, Lang::En) => "file deleted",
         };
-        println!("{what}");
+        super::print_out(&format!("{what}\n"), lang)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let (Some(old), Some(new)) = (load(old, cli, lang, color)?, load(new, cli, lang, color)?) {
@@ -76,10 +76,7 @@ fn print(
         DiffFormat::Md => render_markdown(changes, lang),
         DiffFormat::Json => render_json(changes),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| errors::output_failed(e, lang))
+    super::print_out(&text, lang)
 }
 
 /// Reads one version and resolves it. A version with syntax errors (or
@@ -111,8 +108,17 @@ fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
     if Path::new(spec).exists() || !spec.contains(':') {
         return super::input::read(Path::new(spec), lang).map(|f| f.text);
     }
+    // A revision is never an option: `--output=FILE:x` would make git write
+    // FILE. Refused here, and `--end-of-options` keeps git from reading one.
+    if spec.starts_with('-') {
+        return Err(errors::git_failed(
+            spec,
+            "a revision cannot start with `-`",
+            lang,
+        ));
+    }
     let output = std::process::Command::new("git")
-        .args(["show", spec])
+        .args(["show", "--end-of-options", spec])
         .output()
         .map_err(|e| errors::git_failed(spec, &e.to_string(), lang))?;
     if !output.status.success() {

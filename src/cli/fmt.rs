@@ -1,7 +1,7 @@
 //! `perfplan fmt`: rewrite plan files in the canonical layout.
 
 use super::args::{Cli, FmtArgs};
-use super::build::write_atomically;
+use super::write::write_atomically;
 use super::{errors, input};
 use perfplan::diagnostic::Lang;
 use perfplan::format::{Options, format};
@@ -58,14 +58,14 @@ fn apply(
     lang: Lang,
 ) -> miette::Result<bool> {
     if args.stdout {
-        print!("{formatted}");
+        super::print_out(formatted, lang)?;
         return Ok(false);
     }
     if formatted == source.text {
         return Ok(false);
     }
     if args.check {
-        println!("{}", path.display());
+        super::print_out(&format!("{}\n", path.display()), lang)?;
         return Ok(true);
     }
     write_atomically(path, formatted).map_err(|e| errors::cannot_write(path, &e, lang))?;

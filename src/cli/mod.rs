@@ -9,6 +9,7 @@ mod diff;
 mod errors;
 mod fmt;
 mod input;
+mod write;
 
 use args::{Cli, ColorArg, Command, MessageFormat};
 use clap::Parser;
@@ -32,10 +33,7 @@ pub fn run() -> ExitCode {
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Diff(a) => diff::run(a, &cli, lang, color),
-        Command::Schema => {
-            print!("{}", perfplan::model::schema());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Schema => print_out(&perfplan::model::schema(), lang).map(|()| ExitCode::SUCCESS),
         Command::Explain(a) => run_explain(&a.code, lang),
     };
     match result {
@@ -130,14 +128,31 @@ fn run_explain(code: &str, lang: Lang) -> miette::Result<ExitCode> {
         (perfplan::diagnostic::Severity::Error, Lang::En) => "error",
         (perfplan::diagnostic::Severity::Warning, Lang::En) => "warning",
     };
-    println!(
-        "{} ({}): {}\n\n{}",
+    let text = format!(
+        "{} ({}): {}\n\n{}\n",
         doc.code,
         level,
         doc.title(lang),
         doc.doc(lang)
     );
-    Ok(ExitCode::SUCCESS)
+    print_out(&text, lang).map(|()| ExitCode::SUCCESS)
+}
+
+/// Writes to standard output, as every Unix tool does: a reader that has
+/// gone (`| head`) ends the output quietly; any other failure (a full
+/// disk) is an error, never a panic.
+pub(crate) fn print_out(text: &str, lang: Lang) -> miette::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    quiet_on_closed_pipe(written, lang)
+}
+
+/// A write's result with a closed pipe taken as the end of the output.
+pub(crate) fn quiet_on_closed_pipe(written: std::io::Result<()>, lang: Lang) -> miette::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| errors::output_failed(e, lang)),
+    }
 }
 
 /// The language of messages from the locale: Chinese for `zh_*`.

@@ -1,0 +1,251 @@
+//! Writing files safely (issue 14, "Writing files"): `fmt` in place and
+//! `build -o` keep a file's mode, write through symbolic links, keep hard
+//! links, and never write over a read-only file, a special file or the
+//! plan itself.
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::perfplan_in;
+
+/// A plan that checks clean but is not in the canonical layout.
+const UNFORMATTED: &str = "计划 2022 \"x\" {\n预算单位 1 \"u\"\n}\n项目 a \"项目\" {\n预算单位 1\n资金 10.00（财政 10.00）\n支出计划 12月底 100%\n目标 \"完成全年任务不少于10项\"\n产出.数量 \"任务数\" ≥ 10项\n产出.成本 \"成本\" ≤ 10.00万元\n满意度.服务对象满意度 \"满意度\" ≥ 90%\n}\n";
+
+fn plan_in(dir: &Path, name: &str, mode: u32) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, UNFORMATTED).expect("writable");
+    fs::set_permissions(&path, fs::Permissions::from_mode(mode)).expect("chmod");
+    path
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).expect("exists").mode() & 0o777
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    perfplan_in(dir, args)
+}
+
+#[test]
+fn fmt_keeps_the_file_mode() {
+    let dir = tempfile::tempdir().expect("a directory");
+    for m in [0o644, 0o664, 0o640] {
+        let path = plan_in(dir.path(), "plan.plan", m);
+        let (code, _, stderr) = run(dir.path(), &["fmt", "plan.plan"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_ne!(
+            fs::read_to_string(&path).expect("readable"),
+            UNFORMATTED,
+            "formatted"
+        );
+        assert_eq!(mode(&path), m, "the mode of a {m:o} file is kept");
+    }
+}
+
+#[test]
+fn build_output_keeps_an_existing_mode_and_a_new_file_follows_the_umask() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plan_in(dir.path(), "plan.plan", 0o644);
+    let out = dir.path().join("plan.json");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["build", "plan.plan", "--to", "json", "-o", "plan.json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // A new file is not private to its writer (tempfile's 0600).
+    assert_ne!(
+        mode(&out) & 0o044,
+        0,
+        "readable by others as the umask allows: {:o}",
+        mode(&out)
+    );
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o664)).expect("chmod");
+    let (code, _, _) = run(
+        dir.path(),
+        &["build", "plan.plan", "--to", "json", "-o", "plan.json"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(mode(&out), 0o664);
+}
+
+#[test]
+fn fmt_refuses_a_read_only_file() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let path = plan_in(dir.path(), "plan.plan", 0o444);
+    let (code, _, stderr) = run(dir.path(), &["fmt", "plan.plan", "--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read_to_string(&path).expect("readable"), UNFORMATTED);
+}
+
+#[test]
+fn fmt_writes_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let real = plan_in(dir.path(), "real.plan", 0o644);
+    let link = dir.path().join("link.plan");
+    std::os::unix::fs::symlink("real.plan", &link).expect("symlink");
+    let (code, _, stderr) = run(dir.path(), &["fmt", "link.plan"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("exists")
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert_ne!(
+        fs::read_to_string(&real).expect("readable"),
+        UNFORMATTED,
+        "the target is formatted"
+    );
+}
+
+#[test]
+fn fmt_keeps_hard_links() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let first = plan_in(dir.path(), "first.plan", 0o644);
+    let second = dir.path().join("second.plan");
+    fs::hard_link(&first, &second).expect("hard link");
+    let (code, _, stderr) = run(dir.path(), &["fmt", "first.plan"]);
+    assert_eq!(code, 0, "{stderr}");
+    let a = fs::metadata(&first).expect("exists");
+    let b = fs::metadata(&second).expect("exists");
+    assert_eq!(
+        (a.ino(), a.nlink()),
+        (b.ino(), 2),
+        "still one file with two links"
+    );
+    assert_ne!(fs::read_to_string(&second).expect("readable"), UNFORMATTED);
+}
+
+#[test]
+fn build_refuses_to_overwrite_the_plan_or_a_special_file() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plan_in(dir.path(), "plan.plan", 0o644);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "build",
+            "plan.plan",
+            "--to",
+            "json",
+            "-o",
+            "./plan.plan",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("one of the plan's own files"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.plan")).expect("readable"),
+        UNFORMATTED
+    );
+
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let (code, _, stderr) = run(
+            dir.path(),
+            &[
+                "build",
+                "plan.plan",
+                "--to",
+                "json",
+                "-o",
+                "pipe",
+                "--lang",
+                "en",
+            ],
+        );
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+        assert!(
+            !fs::metadata(&fifo).expect("exists").file_type().is_file(),
+            "still a FIFO"
+        );
+    }
+}
+
+#[test]
+fn build_output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plan_in(dir.path(), "plan.plan", 0o644);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["build", "plan.plan", "--to", "json", "-o", "-"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with('{'), "{stdout}");
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn diff_never_passes_a_revision_as_an_option_to_git() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plan_in(dir.path(), "plan.plan", 0o644);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--lang",
+            "en",
+            "--",
+            "--output=written:x",
+            "plan.plan",
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot start with"), "{stderr}");
+    assert!(!dir.path().join("written").exists(), "git wrote a file");
+}
+
+/// Runs perfplan with standard output going to `stdout` (a closed pipe,
+/// `/dev/full`): its exit code and standard error.
+fn run_into(args: &[&str], stdout: std::process::Stdio) -> (i32, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly_and_a_full_disk_is_an_error() {
+    let commands: [&[&str]; 3] = [
+        &["schema"],
+        &["explain", "E0310"],
+        &["fmt", "--stdout", "examples/school-repair-2024.plan"],
+    ];
+    for args in commands {
+        // A reader that has gone: the pipe's read end is closed at once.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let (code, stderr) = run_into(args, writer.into());
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        if Path::new("/dev/full").exists() {
+            let full = fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full");
+            let mut with_lang = args.to_vec();
+            with_lang.extend(["--lang", "en"]);
+            let (code, stderr) = run_into(&with_lang, full.into());
+            assert_eq!(code, 2, "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("cannot write the output"),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
