@@ -249,3 +249,75 @@ fn a_closed_pipe_ends_the_output_quietly_and_a_full_disk_is_an_error() {
         }
     }
 }
+
+/// Runs perfplan with `input` on standard input and `env` set.
+fn run_with(dir: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(dir)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    let output = child.wait_with_output().expect("it ends");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn only_regular_files_and_standard_input_are_read_within_a_limit() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plan_in(dir.path(), "plan.plan", 0o644);
+    // `-` is standard input, for check and fmt.
+    let (code, _, stderr) = run_with(dir.path(), &["check", "-"], UNFORMATTED, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run_with(dir.path(), &["fmt", "-"], UNFORMATTED, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  预算单位 1 \"u\""),
+        "formatted to stdout: {stdout}"
+    );
+    // A device is refused before it is read (`/dev/zero` never ends).
+    let (code, _, stderr) = run_with(dir.path(), &["check", "/dev/zero", "--lang", "en"], "", &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    // A FIFO is refused, not waited on.
+    let fifo = dir.path().join("pipe.plan");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let (code, _, stderr) =
+            run_with(dir.path(), &["check", "pipe.plan", "--lang", "en"], "", &[]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+    }
+    // The size limit, from the environment; larger files are refused whole.
+    let limit = [("PERFPLAN_MAX_BYTES", "100")];
+    let (code, _, stderr) = run_with(
+        dir.path(),
+        &["check", "plan.plan", "--lang", "en"],
+        "",
+        &limit,
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("larger than 100 bytes"), "{stderr}");
+    let (code, _, stderr) = run_with(
+        dir.path(),
+        &["check", "-", "--lang", "en"],
+        UNFORMATTED,
+        &limit,
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("larger than 100 bytes"), "{stderr}");
+}

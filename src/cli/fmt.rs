@@ -57,7 +57,8 @@ fn apply(
     formatted: &str,
     lang: Lang,
 ) -> miette::Result<bool> {
-    if args.stdout {
+    // `fmt -` formats standard input to standard output.
+    if args.stdout || path == Path::new("-") {
         super::print_out(formatted, lang)?;
         return Ok(false);
     }

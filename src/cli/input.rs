@@ -15,13 +15,64 @@ pub fn read_all(paths: &[PathBuf], lang: Lang) -> miette::Result<SourceMap> {
     Ok(sources)
 }
 
+/// The largest plan file read, in bytes, unless `PERFPLAN_MAX_BYTES` says
+/// otherwise: far above any real plan (a province's is tens of MB), far
+/// below what would exhaust memory.
+pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
+
+/// The size limit in force.
+fn max_bytes() -> u64 {
+    std::env::var("PERFPLAN_MAX_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_MAX_BYTES)
+}
+
+/// Reads one plan file: a regular file, or standard input when the path is
+/// `-`. A FIFO, a device or anything larger than the limit is refused
+/// before it is read (a FIFO would block, `/dev/zero` would never end).
 pub fn read(path: &Path, lang: Lang) -> miette::Result<SourceFile> {
     let name = path.display().to_string();
-    if path.is_dir() {
-        return Err(errors::is_directory(&name, lang));
-    }
-    let bytes = std::fs::read(path).map_err(|e| errors::cannot_read(&name, &e, lang))?;
+    let limit = max_bytes();
+    let io = |e: std::io::Error| errors::cannot_read(&name, &e, lang);
+    let bytes = if path == Path::new("-") {
+        read_limited(std::io::stdin().lock(), limit).map_err(io)?
+    } else {
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_dir() {
+            return Err(errors::is_directory(&name, lang));
+        }
+        if !meta.is_file() {
+            let why = std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file (a FIFO or device is not read; use `-` for standard input)",
+            );
+            return Err(io(why));
+        }
+        if meta.len() > limit {
+            return Err(io(too_large(limit)));
+        }
+        read_limited(std::fs::File::open(path).map_err(io)?, limit).map_err(io)?
+    };
     let text = String::from_utf8(bytes)
         .map_err(|e| errors::not_utf8(&name, e.utf8_error().valid_up_to(), lang))?;
     Ok(SourceFile::new(name, text))
+}
+
+/// Reads at most `limit` bytes; more is an error, not a truncated plan.
+fn read_limited(from: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    from.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(limit: u64) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!("larger than {limit} bytes (set PERFPLAN_MAX_BYTES to read more)"),
+    )
 }
