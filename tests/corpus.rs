@@ -281,7 +281,10 @@ fn annotations_survive_the_formatter() {
         if count(&text) != count(&formatted) {
             report.push(format!("{name}: formatting lost annotations"));
         }
-        report.extend(compare(&format!("{name} (formatted)"), &formatted));
+        // `fmt` drops a trailing `。`/`；`: the W0009 annotated there is fixed.
+        let fixed = |line: &String| line.contains("missing W0009");
+        let differences = compare(&format!("{name} (formatted)"), &formatted);
+        report.extend(differences.into_iter().filter(|l| !fixed(l)));
     }
     assert!(
         formatted_count >= 12,

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 #[path = "common/cli.rs"]
 mod cli;
 use cli::perfplan_in;
+use cli::perfplan_in as run;
 
 /// A plan that checks clean but is not in the canonical layout.
 const UNFORMATTED: &str = "计划 2022 \"x\" {\n预算单位 1 \"u\"\n}\n项目 a \"项目\" {\n预算单位 1\n资金 10.00（财政 10.00）\n支出计划 12月底 100%\n目标 \"完成全年任务不少于10项\"\n产出.数量 \"任务数\" ≥ 10项\n产出.成本 \"成本\" ≤ 10.00万元\n满意度.服务对象满意度 \"满意度\" ≥ 90%\n}\n";
@@ -25,8 +26,19 @@ fn mode(path: &Path) -> u32 {
     fs::metadata(path).expect("exists").mode() & 0o777
 }
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    perfplan_in(dir, args)
+/// `build plan.plan --to json -o OUTPUT` in `dir`, messages in English.
+fn build_json_to(dir: &Path, output: &str) -> (i32, String, String) {
+    let args = [
+        "build",
+        "plan.plan",
+        "--to",
+        "json",
+        "-o",
+        output,
+        "--lang",
+        "en",
+    ];
+    perfplan_in(dir, &args)
 }
 
 #[test]
@@ -125,19 +137,7 @@ fn fmt_keeps_hard_links() {
 fn build_refuses_to_overwrite_the_plan_or_a_special_file() {
     let dir = tempfile::tempdir().expect("a directory");
     plan_in(dir.path(), "plan.plan", 0o644);
-    let (code, _, stderr) = run(
-        dir.path(),
-        &[
-            "build",
-            "plan.plan",
-            "--to",
-            "json",
-            "-o",
-            "./plan.plan",
-            "--lang",
-            "en",
-        ],
-    );
+    let (code, _, stderr) = build_json_to(dir.path(), "./plan.plan");
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("one of the plan's own files"), "{stderr}");
     assert_eq!(
@@ -148,19 +148,7 @@ fn build_refuses_to_overwrite_the_plan_or_a_special_file() {
     let fifo = dir.path().join("pipe");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|s| s.success()) {
-        let (code, _, stderr) = run(
-            dir.path(),
-            &[
-                "build",
-                "plan.plan",
-                "--to",
-                "json",
-                "-o",
-                "pipe",
-                "--lang",
-                "en",
-            ],
-        );
+        let (code, _, stderr) = build_json_to(dir.path(), "pipe");
         assert_eq!(code, 2, "{stderr}");
         assert!(stderr.contains("not a regular file"), "{stderr}");
         assert!(
@@ -206,17 +194,8 @@ fn diff_never_passes_a_revision_as_an_option_to_git() {
 /// Runs perfplan with standard output going to `stdout` (a closed pipe,
 /// `/dev/full`): its exit code and standard error.
 fn run_into(args: &[&str], stdout: std::process::Stdio) -> (i32, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(stdout)
-        .stderr(std::process::Stdio::piped())
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let (code, _, stderr) = spawn(Path::new(env!("CARGO_MANIFEST_DIR")), args, "", &[], stdout);
+    (code, stderr)
 }
 
 #[test]
@@ -252,13 +231,26 @@ fn a_closed_pipe_ends_the_output_quietly_and_a_full_disk_is_an_error() {
 
 /// Runs perfplan with `input` on standard input and `env` set.
 fn run_with(dir: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+    spawn(dir, args, input, env, std::process::Stdio::piped())
+}
+
+/// Runs perfplan in `dir` with `input` on standard input, `env` set and
+/// standard output going to `stdout`: exit code, output (when piped),
+/// standard error.
+fn spawn(
+    dir: &Path,
+    args: &[&str],
+    input: &str,
+    env: &[(&str, &str)],
+    stdout: std::process::Stdio,
+) -> (i32, String, String) {
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
         .args(args)
         .current_dir(dir)
         .envs(env.iter().copied())
         .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
+        .stdout(stdout)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the binary runs");

@@ -28,7 +28,10 @@ pub struct Options {
 /// parse cleanly (a file that does not parse is never rewritten).
 pub fn format(text: &str, options: Options) -> Result<String, Vec<Diagnostic>> {
     let (file, diagnostics) = crate::syntax::parse(FileId(0), text);
-    if !diagnostics.is_empty() {
+    // Warnings of the reading (a trailing `。`, a loose unit) leave the
+    // tree whole: the file is formatted, and a trailing mark, which the
+    // tree does not hold, is dropped, as the warning asks.
+    if crate::diagnostic::error_count(&diagnostics) > 0 {
         return Err(diagnostics);
     }
     let lang = options.keywords.unwrap_or_else(|| dominant_language(&file));
@@ -70,5 +73,18 @@ pub fn dominant_language(file: &ast::File) -> Lang {
         Lang::En
     } else {
         Lang::Zh
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trailing_mark_is_dropped_and_a_broken_line_refused() {
+        let plan = "项目 a \"x\" {\n  产出.质量 \"合格率\" ≥ 95%以上。\n}\n";
+        let formatted = format(plan, Options::default()).expect("only a warning");
+        assert!(formatted.contains("\"合格率\" ≥ 95%\n"), "{formatted}");
+        assert!(format("项目 a \"x\" {\n  资金 五十\n}\n", Options::default()).is_err());
     }
 }
