@@ -53,9 +53,11 @@ fn meaning(text: &str) -> (String, Vec<String>) {
     sources.add(SourceFile::new("plan.plan", text));
     let checked = check(&sources, &CheckOptions::default());
     // Codes, not messages: a message quotes keywords as they were written.
+    // W0009 (a trailing `。`) is the one warning `fmt` fixes: not compared.
     let diagnostics = checked
         .diagnostics
         .iter()
+        .filter(|d| d.code != "W0009")
         .map(|d| d.code.to_string())
         .collect();
     let json = if checked.error_count() == 0 {
