@@ -22,6 +22,8 @@ pub const UNMATCHED_BRACE: &str = "E0006";
 pub const BAD_ESCAPE: &str = "E0007";
 pub const MISPLACED: &str = "E0008";
 pub const TRAILING_MARK: &str = "W0009";
+pub const CONTROL_CHAR: &str = "E0010";
+pub const BIDI_CONTROL: &str = "W0011";
 pub const MALFORMED_NUMBER: &str = "E0101";
 pub const NUMBER_TOO_LARGE: &str = "E0102";
 pub const UNKNOWN_UNIT: &str = "E0103";
@@ -107,6 +109,8 @@ pub static CODES: &[CodeDoc] = &[
     code_doc!(BAD_ESCAPE, Error, "codes/E0007"),
     code_doc!(MISPLACED, Error, "codes/E0008"),
     code_doc!(TRAILING_MARK, Warning, "codes/W0009"),
+    code_doc!(CONTROL_CHAR, Error, "codes/E0010"),
+    code_doc!(BIDI_CONTROL, Warning, "codes/W0011"),
     code_doc!(MALFORMED_NUMBER, Error, "codes/E0101"),
     code_doc!(NUMBER_TOO_LARGE, Error, "codes/E0102"),
     code_doc!(UNKNOWN_UNIT, Error, "codes/E0103"),

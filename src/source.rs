@@ -60,16 +60,27 @@ pub struct Position {
 }
 
 /// One plan file: its name as given by the user and its text.
+///
+/// The text has its line endings read as written on any system: `\n`,
+/// `\r\n`, and a lone `\r` (old Mac files, text pasted from Word) all end
+/// a line. A lone `\r` is made `\n` when the file is read (one byte for
+/// one, so every offset is still the file's); [`SourceFile::had_lone_cr`]
+/// tells `fmt` that the file on disk differs from its text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    had_lone_cr: bool,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        let text = text.into();
+        let mut text = text.into();
+        let had_lone_cr = has_lone_cr(&text);
+        if had_lone_cr {
+            text = unify_line_ends(&text).into_owned();
+        }
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -77,7 +88,14 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            had_lone_cr,
         }
+    }
+
+    /// Whether the file as read had a lone `\r` line ending, which its
+    /// text holds as `\n`.
+    pub fn had_lone_cr(&self) -> bool {
+        self.had_lone_cr
     }
 
     /// The text under `span`; empty when the span is out of range.
@@ -113,6 +131,30 @@ impl SourceFile {
             utf16_column: before.encode_utf16().count() + 1,
         }
     }
+}
+
+/// The text with every lone `\r` (one not followed by `\n`) made a `\n`:
+/// the same length, so offsets are unchanged. Borrowed when there is none.
+pub fn unify_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_lone_cr(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let next_is_lf = chars.peek().is_some_and(|&(_, n)| n == '\n');
+        out.push(if c == '\r' && !next_is_lf { '\n' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether the text has a `\r` not followed by `\n`.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -153,6 +195,18 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_keeps_every_offset() {
+        let text = "计划 2025\r项目 p1\r\n资金 50\r";
+        let file = SourceFile::new("a.plan", text);
+        assert!(file.had_lone_cr());
+        assert_eq!(file.text, "计划 2025\n项目 p1\r\n资金 50\n");
+        assert_eq!(file.text.len(), text.len());
+        assert_eq!(file.position(text.find('项').unwrap_or(0)).line, 2);
+        assert_eq!(file.position(text.find('资').unwrap_or(0)).line, 3);
+        assert!(!SourceFile::new("b.plan", "a\r\nb\n").had_lone_cr());
+    }
 
     #[test]
     fn positions_count_characters_and_utf16_units() {

@@ -962,3 +962,48 @@ fn binary_formats_need_an_output_file() {
         assert!(stderr.contains("请用 -o 指定输出文件"), "{stderr}");
     }
 }
+
+// ------------------------------------------------- control characters --
+
+/// The example's model with control characters in its texts, as a model
+/// made by another program than the checker might hold them.
+fn model_with_control_characters() -> model::Plan {
+    let mut sources = SourceMap::new();
+    let text = std::fs::read_to_string(ZH).expect("the example");
+    sources.add(SourceFile::new(ZH, text));
+    let checked = check(&sources, &Options::default());
+    let mut plan = model::resolve(&Ctx::new(&checked.files)).expect("the example resolves");
+    let hostile = "乐亭\u{b}县\u{1b}[2K\u{0}纪委\u{ffff}";
+    plan.department = hostile.into();
+    if let Some(p) = plan.projects.first_mut() {
+        p.name = hostile.into();
+    }
+    plan
+}
+
+/// XML 1.0 forbids these: one of them and Word or Excel cannot open the file.
+fn has_char_xml_forbids(xml: &str) -> bool {
+    xml.chars().any(|c| {
+        matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+    })
+}
+
+#[test]
+fn documents_never_hold_characters_xml_forbids() {
+    let plan = model_with_control_characters();
+    let word = perfplan::emit::docx::to_docx(&plan, Lang::Zh).expect("a Word file");
+    let xml = zip_entry(&word, "word/document.xml");
+    assert!(!has_char_xml_forbids(&xml));
+    assert!(xml.contains("乐亭\u{fffd}县\u{fffd}[2K\u{fffd}纪委\u{fffd}"));
+    let excel = perfplan::emit::xlsx::to_xlsx(&plan, Lang::Zh).expect("an Excel file");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&excel)).expect("a zip archive");
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut xml = String::new();
+        if name.ends_with(".xml") && entry.read_to_string(&mut xml).is_ok() {
+            assert!(!has_char_xml_forbids(&xml), "{name}");
+        }
+    }
+    assert!(Xlsx::new(Cursor::new(excel)).is_ok());
+}

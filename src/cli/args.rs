@@ -23,6 +23,11 @@ pub struct Cli {
     /// How to print diagnostics
     #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
+
+    /// Show at most N diagnostics per file, and how many more there are
+    /// (0 shows them all)
+    #[arg(long, global = true, value_name = "N", default_value_t = perfplan::render::cap::DEFAULT_PER_FILE)]
+    pub max_diagnostics: usize,
 }
 
 #[derive(Subcommand, Debug)]
@@ -87,7 +92,7 @@ pub struct DiffArgs {
     /// The old and new versions: plan files, or git revisions as REV:PATH
     /// (e.g. HEAD~1:plan.plan). With --git, the seven arguments git passes
     /// to an external diff command.
-    #[arg(required = true, num_args = 2..=7)]
+    #[arg(required = true, num_args = 1..=7)]
     pub sides: Vec<String>,
 
     /// How to show the changes
@@ -97,6 +102,12 @@ pub struct DiffArgs {
     /// Run as git's external diff command (see README): always exit 0
     #[arg(long)]
     pub git: bool,
+
+    /// Run as git's text converter of one file (see README): print it in
+    /// the canonical layout with Chinese keywords, or as it is when it does
+    /// not parse; always exit 0 when the file can be read
+    #[arg(long, conflicts_with = "git")]
+    pub textconv: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

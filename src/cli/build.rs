@@ -3,7 +3,7 @@
 
 use super::args::{BuildArgs, Cli, Format};
 use super::write;
-use super::{errors, input, report};
+use super::{Stream, errors, input, report_to};
 use perfplan::build::JsonBuild;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::diagnostic::{Diagnostic, Lang, error_count};
@@ -24,9 +24,15 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         lints: args.lints.lint_settings(lang)?,
     };
     let sources = input::read_all(&args.files, lang)?;
+    // The document on standard output is never mixed with JSON lines.
+    let json_to = match args.output.as_deref() {
+        Some(path) if path != Path::new("-") => Stream::Stdout,
+        _ => Stream::Stderr,
+    };
     let shown = |diagnostics: &[Diagnostic]| -> miette::Result<bool> {
         if !diagnostics.is_empty() {
-            report(&sources, diagnostics, cli.message_format, lang, color)?;
+            let format = cli.message_format;
+            report_to(&sources, diagnostics, format, lang, color, json_to)?;
         }
         Ok(error_count(diagnostics) > 0)
     };

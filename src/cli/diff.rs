@@ -5,7 +5,7 @@
 //! external diff command (`--git`), it always exits 0.
 
 use super::args::{Cli, DiffArgs, DiffFormat};
-use super::{errors, report};
+use super::{Stream, errors, report_to};
 use perfplan::check::{Options, check};
 use perfplan::diagnostic::Lang;
 use perfplan::diff::{diff, render_human, render_json, render_markdown};
@@ -17,11 +17,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &DiffArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
-    let (old, new) = match (args.git, args.sides.as_slice()) {
-        (true, [path, old, _, _, new, _, _]) => {
+    let (old, new) = match (args.git, args.textconv, args.sides.as_slice()) {
+        (true, _, [path, old, _, _, new, _, _]) => {
             return run_git(path, old, new, args, cli, lang, color);
         }
-        (false, [old, new]) => (old, new),
+        (_, true, [file]) => return textconv(file, lang),
+        (false, false, [old, new]) => (old, new),
         _ => return Err(errors::diff_arguments(lang)),
     };
     let (Some(old), Some(new)) = (load(old, cli, lang, color)?, load(new, cli, lang, color)?)
@@ -39,6 +40,9 @@ pub fn run(args: &DiffArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resul
 
 /// As git's external diff: `path old-file old-hex old-mode new-file
 /// new-hex new-mode`; `/dev/null` stands for a file that does not exist.
+/// A change is never swallowed: when a version cannot be read or does not
+/// parse (or the file is new or deleted), its diagnostics go to standard
+/// error and the change is shown as a line diff, and git goes on.
 fn run_git(
     path: &str,
     old: &str,
@@ -48,21 +52,87 @@ fn run_git(
     lang: Lang,
     color: bool,
 ) -> miette::Result<ExitCode> {
-    super::print_out(&format!("perfplan diff {path}\n"), lang)?;
-    if old == "/dev/null" || new == "/dev/null" {
-        let what = match (old == "/dev/null", lang) {
-            (true, Lang::Zh) => "新文件",
-            (true, Lang::En) => "new file",
-            (false, Lang::Zh) => "文件已删除",
-            (false, Lang::En) => "file deleted",
-        };
-        super::print_out(&format!("{what}\n"), lang)?;
+    super::print_out(&format!("perfplan diff {}\n", shown(path)), lang)?;
+    let old_text = git_side(old, lang);
+    let new_text = git_side(new, lang);
+    let plans = match (&old_text, &new_text) {
+        (Some(o), Some(n)) => (
+            resolve_or_report(old, o.clone(), cli, lang, color)?,
+            resolve_or_report(new, n.clone(), cli, lang, color)?,
+        ),
+        _ => (None, None),
+    };
+    if let (Some(old_plan), Some(new_plan)) = plans {
+        print(&diff(&old_plan, &new_plan), args.format, lang, color)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if let (Some(old), Some(new)) = (load(old, cli, lang, color)?, load(new, cli, lang, color)?) {
-        print(&diff(&old, &new), args.format, lang, color)?;
-    }
+    let old_text = old_text.unwrap_or_default();
+    let new_text = new_text.unwrap_or_default();
+    super::print_out(&line_diff(path, &old_text, &new_text, lang), lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One side of git's arguments as text: `None` for `/dev/null` (no file),
+/// the file's bytes otherwise; a file that cannot be read is said on
+/// standard error and taken as empty, so that the diff still shows.
+fn git_side(path: &str, lang: Lang) -> Option<String> {
+    if path == "/dev/null" {
+        return None;
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) => {
+            eprintln!("{:?}", errors::cannot_read(path, &e, lang));
+            Some(String::new())
+        }
+    }
+}
+
+/// The changes as lines, as `diff -u` shows them, with a first line that
+/// says why this is not the semantic summary.
+fn line_diff(path: &str, old: &str, new: &str, lang: Lang) -> String {
+    let why = match lang {
+        Lang::Zh => "（一个版本无法读取或有语法错误，或文件是新增、删除的：按行显示差异）",
+        Lang::En => "(a version could not be read or parsed, or the file is new or deleted: the change as lines)",
+    };
+    let diff = similar::TextDiff::from_lines(old, new);
+    let unified = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string();
+    shown(&format!("{why}\n{unified}")).into_owned()
+}
+
+/// As git's text converter (`diff.perfplan.textconv`): the file in the
+/// canonical layout with Chinese keywords, so that layout and keyword
+/// language make no difference in `git diff` and `git log -p`. A version
+/// that does not parse is printed as it is, its diagnostics on standard
+/// error: git then shows its change line by line instead of failing
+/// (`fatal: unable to read files to diff`).
+fn textconv(file: &str, lang: Lang) -> miette::Result<ExitCode> {
+    let source = super::input::read(Path::new(file), lang)?;
+    let options = perfplan::format::Options {
+        keywords: Some(Lang::Zh),
+    };
+    let text = match perfplan::format::format(&source.text, options) {
+        Ok(formatted) => formatted,
+        Err(diagnostics) => {
+            let short = perfplan::render::Style::Short;
+            let mut sources = SourceMap::new();
+            sources.add(source.clone());
+            let shown = perfplan::render::render_human(&sources, &diagnostics, lang, short);
+            eprint!("{shown}");
+            source.text
+        }
+    };
+    super::print_out(&text, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text as it may reach a terminal (`perfplan::render::escape`).
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    perfplan::render::escape::for_terminal(text)
 }
 
 fn print(
@@ -83,6 +153,18 @@ fn print(
 /// without a header) shows its diagnostics and gives `None`.
 fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option<Plan>> {
     let text = read_version(spec, lang)?;
+    resolve_or_report(spec, text, cli, lang, color)
+}
+
+/// Resolves one version's text, or shows its diagnostics (on standard
+/// error in JSON too: standard output carries the diff) and gives `None`.
+fn resolve_or_report(
+    spec: &str,
+    text: String,
+    cli: &Cli,
+    lang: Lang,
+    color: bool,
+) -> miette::Result<Option<Plan>> {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(spec, text));
     let checked = check(&sources, &Options::default());
@@ -92,13 +174,8 @@ fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option
         None
     };
     if plan.is_none() {
-        report(
-            &sources,
-            &checked.diagnostics,
-            cli.message_format,
-            lang,
-            color,
-        )?;
+        let format = cli.message_format;
+        report_to(&sources, &checked.diagnostics, format, lang, color, Stream::Stderr)?;
     }
     Ok(plan)
 }

@@ -3,6 +3,7 @@
 
 use miette::{Diagnostic, MietteHandlerOpts, Report};
 use perfplan::diagnostic::Lang;
+use perfplan::render::escape::for_terminal;
 use thiserror::Error;
 
 /// An error of the command itself, with its message already in the user's
@@ -17,10 +18,19 @@ pub struct AppError {
     code: &'static str,
 }
 
+/// The code of one of our errors (`perfplan::io` …), for JSON output.
+pub fn code_of(report: &Report) -> Option<&'static str> {
+    report.downcast_ref::<AppError>().map(|e| e.code)
+}
+
+/// An error with its message and help; a file name, a revision or git's
+/// own words in them are shown, never obeyed (control characters made
+/// visible, `perfplan::render::escape`).
 fn app_error(code: &'static str, message: String, help: Option<String>) -> Report {
+    let shown = |s: &str| for_terminal(s).into_owned();
     Report::new(AppError {
-        message,
-        help,
+        message: shown(&message),
+        help: help.as_deref().map(shown),
         code,
     })
 }

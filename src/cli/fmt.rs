@@ -62,7 +62,8 @@ fn apply(
         super::print_out(formatted, lang)?;
         return Ok(false);
     }
-    if formatted == source.text {
+    // A file with lone `\r` line endings is rewritten with `\n`.
+    if formatted == source.text && !source.had_lone_cr() {
         return Ok(false);
     }
     if args.check {

@@ -28,6 +28,7 @@ pub fn run() -> ExitCode {
     let lang = cli.lang.map(Lang::from).unwrap_or_else(lang_from_env);
     let color = color_wanted(cli.color);
     errors::install_handler(color);
+    let _ = MAX_PER_FILE.set(cli.max_diagnostics);
     let result = match &cli.command {
         Command::Check(a) => run_check(a, &cli, lang, color),
         Command::Build(a) => build::run(a, &cli, lang, color),
@@ -39,10 +40,42 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(report) => {
-            eprintln!("{report:?}");
+            show_error(&report, cli.message_format);
             ExitCode::from(2)
         }
     }
+}
+
+/// Shows the command's own error: with miette for people, as one line of
+/// JSON (the shape of a diagnostic, with no location) for tools, so that
+/// `--message-format json` holds on every path.
+fn show_error(report: &miette::Report, format: MessageFormat) {
+    if format != MessageFormat::Json {
+        eprintln!("{report:?}");
+        return;
+    }
+    let line = serde_json::json!({
+        "code": errors::code_of(report),
+        "severity": "error",
+        "message": report.to_string(),
+        "labels": [],
+        "notes": [],
+        "help": report.help().map(|h| h.to_string()),
+    });
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+        eprintln!("{report:?}");
+    }
+}
+
+/// `--max-diagnostics`, set once when the command line is read.
+static MAX_PER_FILE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+fn max_per_file() -> usize {
+    MAX_PER_FILE
+        .get()
+        .copied()
+        .unwrap_or(perfplan::render::cap::DEFAULT_PER_FILE)
 }
 
 fn run_check(
@@ -72,7 +105,7 @@ fn run_check(
 }
 
 /// Shows the diagnostics in the chosen format, then a summary line for
-/// people.
+/// people. JSON lines go to standard output.
 pub(crate) fn report(
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
@@ -80,12 +113,45 @@ pub(crate) fn report(
     lang: Lang,
     color: bool,
 ) -> miette::Result<()> {
+    report_to(sources, diagnostics, format, lang, color, Stream::Stdout)
+}
+
+/// Where JSON lines go: standard output, or standard error when standard
+/// output carries the command's product (the document of `build`, the
+/// changes of `diff`), so that neither stream mixes two kinds of text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// [`report`], with JSON lines on the stream given. At most
+/// `--max-diagnostics` per file are shown, and what is left out is said.
+pub(crate) fn report_to(
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic],
+    format: MessageFormat,
+    lang: Lang,
+    color: bool,
+    json_to: Stream,
+) -> miette::Result<()> {
     let io = |e: std::io::Error| errors::output_failed(e, lang);
+    let (shown, omitted) = render::cap::cap(diagnostics, max_per_file());
     if format == MessageFormat::Json {
-        let mut out = std::io::stdout().lock();
-        out.write_all(render::render_json(sources, diagnostics, lang).as_bytes())
-            .map_err(io)?;
-        return Ok(());
+        let mut text = String::new();
+        for d in shown {
+            text.push_str(&render::json_line(sources, d, lang));
+            text.push('\n');
+        }
+        for o in &omitted {
+            text.push_str(&o.json_line(sources, lang));
+            text.push('\n');
+        }
+        let written = match json_to {
+            Stream::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Stream::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
+        };
+        return quiet_on_closed_pipe(written, lang);
     }
     let choice = if color {
         codespan_reporting::term::termcolor::ColorChoice::Always
@@ -97,7 +163,12 @@ pub(crate) fn report(
         MessageFormat::Short => render::Style::Short,
         _ => render::Style::Rich,
     };
-    render::emit_human(&mut err, sources, diagnostics, lang, style).map_err(io)?;
+    let shown: Vec<Diagnostic> = shown.into_iter().cloned().collect();
+    render::emit_human(&mut err, sources, &shown, lang, style).map_err(io)?;
+    for o in &omitted {
+        let line = o.message(sources, lang);
+        writeln!(err, "{}", render::escape::for_terminal(&line)).map_err(io)?;
+    }
     writeln!(err, "{}", summary(sources, diagnostics, lang)).map_err(io)?;
     Ok(())
 }

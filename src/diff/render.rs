@@ -26,18 +26,20 @@ struct Out {
 
 impl Out {
     fn removed(&self, s: &str) -> String {
+        let s = shown(s);
         match self.style {
             Style::Plain => format!("[-{s}-]"),
             Style::Color => format!("\x1b[31m{s}\x1b[0m"),
-            Style::Markdown => format!("~~{}~~", md_escape(s)),
+            Style::Markdown => format!("~~{}~~", md_escape(&s)),
         }
     }
 
     fn inserted(&self, s: &str) -> String {
+        let s = shown(s);
         match self.style {
             Style::Plain => format!("{{+{s}+}}"),
             Style::Color => format!("\x1b[32m{s}\x1b[0m"),
-            Style::Markdown => format!("**{}**", md_escape(s)),
+            Style::Markdown => format!("**{}**", md_escape(&s)),
         }
     }
 
@@ -119,8 +121,8 @@ impl Out {
         pieces
             .iter()
             .map(|p| match p {
-                Piece::Same(s) if self.style == Style::Markdown => md_escape(s),
-                Piece::Same(s) => s.clone(),
+                Piece::Same(s) if self.style == Style::Markdown => md_escape(&shown(s)),
+                Piece::Same(s) => shown(s).into_owned(),
                 Piece::Removed(s) => self.removed(s),
                 Piece::Inserted(s) => self.inserted(s),
             })
@@ -211,9 +213,9 @@ fn project(out: &mut Out, p: &ProjectDiff) {
         Status::Changed => out.t("修改", "changed"),
     };
     let title = if out.zh() {
-        format!("项目 {}「{}」（{status}）", p.id, p.name)
+        format!("项目 {}「{}」（{status}）", shown(&p.id), shown(&p.name))
     } else {
-        format!("project {} \"{}\" ({status})", p.id, p.name)
+        format!("project {} \"{}\" ({status})", shown(&p.id), shown(&p.name))
     };
     out.heading(&title);
     for c in &p.changes {
@@ -303,6 +305,7 @@ fn prose_name(out: &Out, p: &Prose) -> String {
         }
         Prose::Summary => out.t("分项绩效目标", "goal in the department part"),
         Prose::Measure(title) => {
+            let title = shown(title);
             if out.zh() {
                 format!("保障措施「{title}」")
             } else {
@@ -314,6 +317,7 @@ fn prose_name(out: &Out, p: &Prose) -> String {
 
 /// `产出.数量「举报线索处置率」` / `output.quantity "举报线索处置率"`
 fn indicator(out: &Out, path: &str, name: &str) -> String {
+    let (path, name) = (shown(path), shown(name));
     if out.zh() {
         format!("{path}「{name}」")
     } else {
@@ -356,7 +360,7 @@ fn change(out: &Out, c: &Change) -> String {
             } else {
                 out.t("其中 ", "of which ")
             };
-            format!("{label}{s} {}", out.money(change))
+            format!("{label}{} {}", shown(s), out.money(change))
         }
         Change::Checkpoint { label, old, new } => {
             let (o, n) = (
@@ -364,8 +368,9 @@ fn change(out: &Out, c: &Change) -> String {
                 new.clone().unwrap_or_default(),
             );
             format!(
-                "{} {label} {}",
+                "{} {} {}",
                 out.t("支出计划", "schedule"),
+                shown(label),
                 out.value(&o, &n)
             )
         }
@@ -387,15 +392,17 @@ fn change(out: &Out, c: &Change) -> String {
         }
         Change::IndicatorRenamed { path, old, new } => {
             format!(
-                "{} {path} {}",
+                "{} {} {}",
                 out.t("指标改名", "indicator renamed:"),
+                shown(path),
                 out.value(old, new)
             )
         }
         Change::IndicatorMoved { name, old, new } => {
             format!(
-                "{}「{name}」{}",
+                "{}「{}」{}",
                 out.t("指标移动", "indicator moved:"),
+                shown(name),
                 out.value(old, new)
             )
         }
@@ -486,6 +493,13 @@ fn field_of(out: &Out, label: (&str, &str), indicator: &str, old: &str, new: &st
     )
 }
 
+/// A text of the plan as it may be shown: its control characters and
+/// direction marks made visible, so that a goal holding an escape
+/// sequence cannot erase the lines of the diff around it.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::render::escape::for_terminal(s)
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -498,4 +512,49 @@ fn md_escape(s: &str) -> String {
         out.push(c);
     }
     out.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A goal holding `ESC[1A ESC[2K` would move up and erase the line
+    /// before it on a terminal: only the diff's own colours may remain.
+    #[test]
+    fn the_plan_text_never_reaches_the_terminal_raw() {
+        let esc = "\u{1b}[1A\u{1b}[2K";
+        let diff = PlanDiff {
+            money_unit: "万元".into(),
+            projects: vec![ProjectDiff {
+                id: format!("p1{esc}"),
+                name: format!("名称{esc}"),
+                status: Status::Changed,
+                changes: vec![
+                    Change::Prose {
+                        what: Prose::Measure(format!("措施{esc}")),
+                        pieces: vec![
+                            Piece::Same(format!("完成{esc}")),
+                            Piece::Removed(esc.into()),
+                            Piece::Inserted(format!("\u{202e}{esc}")),
+                        ],
+                    },
+                    Change::IndicatorMoved {
+                        name: esc.into(),
+                        old: esc.into(),
+                        new: "x".into(),
+                    },
+                ],
+            }],
+            ..PlanDiff::default()
+        };
+        for color in [false, true] {
+            let text = render_human(&diff, Lang::Zh, color);
+            let own = ["\u{1b}[31m", "\u{1b}[32m", "\u{1b}[1m", "\u{1b}[0m"];
+            let rest = own.iter().fold(text.clone(), |t, c| t.replace(c, ""));
+            assert!(!rest.contains('\u{1b}'), "{text:?}");
+            assert!(!rest.contains('\u{202e}'), "{text:?}");
+            assert!(rest.contains("␛[1A␛[2K"), "{text:?}");
+        }
+        assert!(!render_markdown(&diff, Lang::En).contains('\u{1b}'));
+    }
 }

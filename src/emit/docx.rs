@@ -231,7 +231,7 @@ impl Builder<'_> {
     }
 
     fn styled(&mut self, style: &str, text: &str) -> Paragraph {
-        self.p().style(style).add_run(Run::new().add_text(text))
+        self.p().style(style).add_run(Run::new().safe_text(text))
     }
 
     fn heading(&mut self, level: usize, text: &str) -> Paragraph {
@@ -243,7 +243,7 @@ impl Builder<'_> {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let p = self
                 .body_paragraph()
-                .add_run(Run::new().add_text(line.trim()));
+                .add_run(Run::new().safe_text(line.trim()));
             self.push(p);
         }
     }
@@ -257,7 +257,7 @@ impl Builder<'_> {
     fn page_number(&mut self) -> Paragraph {
         let run = |t: &str| {
             Run::new()
-                .add_text(t)
+                .safe_text(t)
                 .size(FOOTER_SIZE)
                 .fonts(fonts("宋体", LATIN_FONT))
         };
@@ -300,7 +300,7 @@ impl Builder<'_> {
                     let label = layout::overall_label(item, self.w).unwrap_or_default();
                     let p = self
                         .body_paragraph()
-                        .add_run(Run::new().add_text(label).bold());
+                        .add_run(Run::new().safe_text(label).bold());
                     self.push(p);
                     self.paragraphs(text);
                 }
@@ -309,7 +309,7 @@ impl Builder<'_> {
                         let text = format!("{}{}", i.level1.name, self.w.aspect);
                         let p = self
                             .body_paragraph()
-                            .add_run(Run::new().add_text(text).bold());
+                            .add_run(Run::new().safe_text(text).bold());
                         self.push(p);
                         last_level1 = Some(i.level1.name.as_str());
                     }
@@ -339,17 +339,17 @@ impl Builder<'_> {
             );
             let p = self
                 .body_paragraph()
-                .add_run(Run::new().add_text(format!("{}. ", n + 1)))
-                .add_run(Run::new().add_text(&s.name).bold())
-                .add_run(Run::new().add_text(funds));
+                .add_run(Run::new().safe_text(format!("{}. ", n + 1)))
+                .add_run(Run::new().safe_text(&s.name).bold())
+                .add_run(Run::new().safe_text(funds));
             self.push(p);
             self.paragraphs(&format!("{}{}{}", w.goal, w.colon, s.goal));
         }
         let total = format!("{}{}{}", w.colon, money(&plan.total), plan.money_unit);
         let p = self
             .body_paragraph()
-            .add_run(Run::new().add_text(w.total).bold())
-            .add_run(Run::new().add_text(total));
+            .add_run(Run::new().safe_text(w.total).bold())
+            .add_run(Run::new().safe_text(total));
         self.push(p);
     }
 
@@ -382,8 +382,8 @@ impl Builder<'_> {
             .p()
             .style("TableText")
             .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
-            .add_run(Run::new().add_text(layout::unit_line(p)))
-            .add_run(Run::new().add_tab().add_text(unit));
+            .add_run(Run::new().safe_text(layout::unit_line(p)))
+            .add_run(Run::new().add_tab().safe_text(unit));
         self.push(line);
         let header = self.header_rows(p);
         let table = self.table(header, None, None);
@@ -539,7 +539,7 @@ impl Builder<'_> {
             cell.text.lines().collect()
         };
         for line in lines {
-            let mut run = Run::new().add_text(line);
+            let mut run = Run::new().safe_text(line);
             if cell.bold {
                 run = run.bold().fonts(fonts(HEADING_FONT, HEADING_FONT));
             }
@@ -808,5 +808,17 @@ mod tests {
         assert_eq!(span_of(&grid, 0, 4), 1);
         assert_eq!(span_of(&grid, 4, 10), 2);
         assert_eq!(span_of(&grid, 0, 5), 2);
+    }
+}
+
+/// Text for a run, made safe for XML ([`super::xml_text`]): every text
+/// of the Word file goes through here.
+trait SafeText {
+    fn safe_text(self, text: impl AsRef<str>) -> Self;
+}
+
+impl SafeText for Run {
+    fn safe_text(self, text: impl AsRef<str>) -> Run {
+        self.add_text(super::xml_text(text.as_ref()))
     }
 }

@@ -18,3 +18,20 @@ impl RenderError {
         RenderError(e.to_string())
     }
 }
+
+/// A text as XML may hold it: XML 1.0 allows no control character but
+/// tab and line breaks, nor U+FFFE and U+FFFF, and a Word or Excel file
+/// holding one does not open. The checker reports such characters
+/// (E0010), so a plan that builds has none; a model made another way has
+/// each shown as U+FFFD (�) rather than a file that cannot be opened.
+pub(crate) fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| !matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
+    if text.chars().all(allowed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let safe = text
+        .chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect();
+    std::borrow::Cow::Owned(safe)
+}

@@ -666,7 +666,7 @@ fn sanitize(name: &str) -> String {
         .chars()
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
-            c if c.is_control() => ' ',
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => ' ',
             c => c,
         })
         .collect();
@@ -722,7 +722,7 @@ fn write_cell(ws: &mut Worksheet, c: &Placed) -> Result<(), XlsxError> {
     }
     match &c.value {
         Value::Text(t) if !t.is_empty() => {
-            ws.write_string_with_format(c.row, c.col, t, &format)?;
+            ws.write_string_with_format(c.row, c.col, super::xml_text(t), &format)?;
         }
         Value::Number(n, _) => {
             ws.write_number_with_format(c.row, c.col, *n, &format)?;

@@ -27,6 +27,8 @@ pub struct Options {
 /// Formats a file, or returns its syntax diagnostics when it does not
 /// parse cleanly (a file that does not parse is never rewritten).
 pub fn format(text: &str, options: Options) -> Result<String, Vec<Diagnostic>> {
+    // A lone `\r` ends a line, as when the file is read (`SourceFile`).
+    let text = &*crate::source::unify_line_ends(text);
     let (file, diagnostics) = crate::syntax::parse(FileId(0), text);
     // Warnings of the reading (a trailing `。`, a loose unit) leave the
     // tree whole: the file is formatted, and a trailing mark, which the

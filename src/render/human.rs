@@ -1,6 +1,7 @@
 //! Diagnostics for people, rendered by codespan-reporting: rustc-like,
 //! coloured on a terminal and plain otherwise.
 
+use std::io::Write;
 use crate::diagnostic::{Diagnostic, LabelStyle, Lang, Severity};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
@@ -28,10 +29,13 @@ pub fn emit_human(
 ) -> std::io::Result<()> {
     let files = FilesView(sources);
     let config = config(style);
+    // The plan's text and file names are shown, never obeyed.
+    let mut out = super::escape::Escaping::new(out);
     for d in diagnostics {
-        term::emit_to_write_style(out, &config, &files, &to_codespan(d, lang)).map_err(io_error)?;
+        term::emit_to_write_style(&mut out, &config, &files, &to_codespan(d, lang))
+            .map_err(io_error)?;
     }
-    Ok(())
+    out.flush()
 }
 
 /// Renders diagnostics to plain text, as in snapshots.
@@ -46,6 +50,7 @@ pub fn render_human(
     diagnostics
         .iter()
         .map(|d| term::emit_into_string(&config, &files, &to_codespan(d, lang)).unwrap_or_default())
+        .map(|text| super::escape::for_terminal(&text).into_owned())
         .collect()
 }
 

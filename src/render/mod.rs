@@ -1,6 +1,8 @@
 //! Renderers: diagnostics for people (codespan-reporting) and for tools
 //! (JSON lines). Both take the one [`Diagnostic`] model and a language.
 
+pub mod cap;
+pub mod escape;
 pub mod human;
 pub mod json;
 

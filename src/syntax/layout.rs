@@ -151,6 +151,9 @@ impl Scanner<'_> {
         let mut content_end = start;
         let mut has_error = false;
         let mut repairs = Vec::new();
+        // Hidden characters since the last token: blanks to the parser,
+        // repaired only when a token follows them on the line.
+        let mut hidden_run = Vec::new();
         while let Some(c) = self.peek() {
             match c {
                 '\n' => break,
@@ -160,7 +163,12 @@ impl Scanner<'_> {
                     break;
                 }
                 ' ' | '\t' | '\r' | '\u{3000}' => self.pos += c.len_utf8(),
+                _ if hidden(c).is_some() => hidden_run.push(self.hidden_blank(c)),
                 _ => {
+                    if content_start.is_some() {
+                        repairs.append(&mut hidden_run);
+                    }
+                    hidden_run.clear();
                     content_start.get_or_insert(self.pos);
                     match self.token(c) {
                         Token::Fine => {}
@@ -173,6 +181,7 @@ impl Scanner<'_> {
             }
         }
         let end = self.pos;
+        self.report_hidden(start, end);
         self.skip_newline();
         Line {
             span: Span::new(start, end),
@@ -434,6 +443,45 @@ impl Scanner<'_> {
         self.layout.diagnostics.push(diagnostic);
     }
 
+    /// Moves past a hidden character outside text, which the parser reads
+    /// as a blank (a control) or as nothing (a direction mark); it is
+    /// reported by [`Scanner::report_hidden`].
+    fn hidden_blank(&mut self, c: char) -> Repair {
+        let start = self.pos;
+        self.pos += c.len_utf8();
+        let replacement = if c.is_control() { " " } else { "" };
+        Repair {
+            span: Span::new(start, self.pos),
+            replacement: replacement.into(),
+        }
+    }
+
+    /// Reports the invisible characters of a logical line (`start..end`):
+    /// control characters (an error) and direction overrides (a warning),
+    /// one diagnostic for each run of the same character.
+    fn report_hidden(&mut self, start: usize, end: usize) {
+        if !self.record {
+            return;
+        }
+        let line = &self.text[start..end];
+        // Every hidden character starts with a byte below 0x20, 0x7F, or
+        // the lead byte 0xC2 (C1 controls) or 0xE2 (direction marks).
+        if !line.bytes().any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2)) {
+            return;
+        }
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let Some(kind) = hidden(c) else { continue };
+            let mut run_end = i + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek().filter(|&&(_, n)| n == c) {
+                run_end = j + n.len_utf8();
+                chars.next();
+            }
+            let span = Span::new(start + i, start + run_end);
+            self.layout.diagnostics.push(hidden_diagnostic(self.file, span, c, kind));
+        }
+    }
+
     fn report_fullwidth(&mut self, c: &str, at: Span, fix: Fix) {
         if !self.record {
             return;
@@ -559,6 +607,81 @@ enum Fix {
     Delete,
     /// A `。` or `；` that only ends its line: deleted, with a warning.
     Trailing,
+}
+
+/// An invisible character that the scanner reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hidden {
+    /// A control character (C0 but tab and line breaks, DEL, C1).
+    Control,
+    /// A bidirectional embedding, override or isolate (Trojan Source).
+    Direction,
+}
+
+/// Whether `c` is a hidden character, and which kind.
+fn hidden(c: char) -> Option<Hidden> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        _ if c.is_control() => Some(Hidden::Control),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(Hidden::Direction),
+        _ => None,
+    }
+}
+
+/// The diagnostic for a run of one hidden character `c` at `span`.
+fn hidden_diagnostic(file: FileId, span: Span, c: char, kind: Hidden) -> Diagnostic {
+    let code = format!("U+{:04X}", c as u32);
+    let (zh_name, en_name) = control_name(c);
+    match kind {
+        Hidden::Control => Diagnostic::error(
+            codes::CONTROL_CHAR,
+            crate::diagnostic::Message::new(
+                format!("文字中有看不见的控制字符 {code}（{zh_name}）"),
+                format!("an invisible control character {code} ({en_name}) in the text"),
+            ),
+        )
+        .primary(file, span, msg!("这里", "here"))
+        .help(if matches!(c, '\u{B}' | '\u{C}') {
+            msg!(
+                "这是从 Word 复制来的换行或分页符：换成换行（写在 `\"\"\"` 多行文字中）或空格",
+                "a line or page break copied from Word: replace it by a line break (in a `\"\"\"` text) or a space"
+            )
+        } else {
+            msg!("删除这个字符", "delete this character")
+        }),
+        Hidden::Direction => Diagnostic::warning(
+            codes::BIDI_CONTROL,
+            msg!(
+                "看不见的字符 {} 会改变文字的显示方向",
+                "the invisible character {} changes the direction in which text is displayed",
+                code
+            ),
+        )
+        .primary(
+            file,
+            span,
+            msg!(
+                "显示的文字顺序可能与实际内容不同",
+                "the text may be shown in another order than it has"
+            ),
+        )
+        .help(msg!("删除这个字符", "delete this character")),
+    }
+}
+
+/// A control character's usual name, in Chinese and English.
+fn control_name(c: char) -> (&'static str, &'static str) {
+    match c {
+        '\0' => ("空字符 NUL", "NUL"),
+        '\u{7}' => ("响铃 BEL", "BEL"),
+        '\u{8}' => ("退格 BS", "backspace"),
+        '\u{B}' => ("垂直制表符，Word 的手动换行", "vertical tab, Word's manual line break"),
+        '\u{C}' => ("换页符，Word 的分页符", "form feed, Word's page break"),
+        '\u{1B}' => ("转义 ESC，可改写终端屏幕", "ESC, which can rewrite a terminal's screen"),
+        '\u{7F}' => ("删除 DEL", "DEL"),
+        '\u{80}'..='\u{9F}' => ("C1 控制字符", "a C1 control"),
+        _ => ("控制字符", "a control character"),
+    }
 }
 
 /// Full-width digits and Latin letters: `０`–`９`, `Ａ`–`Ｚ`, `ａ`–`ｚ`.
