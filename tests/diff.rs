@@ -217,3 +217,90 @@ fn git_revisions_and_the_external_diff_driver() {
         "{text}"
     );
 }
+
+/// Runs git with `-c NAME=VALUE` settings in `dir`: its exit status and
+/// standard output.
+fn git_output(dir: &Path, settings: &[String], args: &[&str]) -> (bool, String, String) {
+    let mut command = Command::new("git");
+    for s in settings {
+        command.args(["-c", s]);
+    }
+    let output = command
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A repository whose `plan.plan` had two commits: a good version, then
+/// one with a syntax error (`资金 x50.00`).
+fn repository_with_a_broken_version() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let d = dir.path();
+    let plan = d.join("plan.plan");
+    let good = std::fs::read_to_string(root().join("tests/diff/money/old.plan")).expect("a plan");
+    std::fs::write(&plan, &good).expect("writable");
+    std::fs::write(d.join(".gitattributes"), "*.plan diff=perfplan\n").expect("writable");
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "good"]);
+    let broken = good.replacen("资金 50.00", "资金 x50.00", 1);
+    assert_ne!(broken, good);
+    std::fs::write(&plan, broken).expect("writable");
+    git(d, &["commit", "-q", "-am", "broken"]);
+    dir
+}
+
+/// As git's diff driver, a version with a syntax error shows its change as
+/// lines (and its diagnostics on standard error); `git log -p` goes on.
+#[test]
+fn the_diff_driver_never_swallows_a_change() {
+    let dir = repository_with_a_broken_version();
+    let driver = format!(
+        "diff.perfplan.command={} diff --git --lang en",
+        env!("CARGO_BIN_EXE_perfplan")
+    );
+    let (ok, stdout, stderr) = git_output(
+        dir.path(),
+        std::slice::from_ref(&driver),
+        &["diff", "HEAD~1"],
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("-  资金 50.00") && stdout.contains("+  资金 x50.00"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("E0001"), "{stderr}");
+    let (ok, stdout, stderr) = git_output(
+        dir.path(),
+        &[driver],
+        &["log", "-p", "--ext-diff", "--format=%s"],
+    );
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("+  资金 x50.00"), "{stdout}");
+    // The first commit adds the file: its lines are shown, not hidden.
+    assert!(stdout.contains("+项目 p1"), "{stdout}");
+}
+
+/// As git's text converter, a version with a syntax error is shown as it
+/// is: `git diff` and `git log -p` do not fail.
+#[test]
+fn the_text_converter_never_swallows_a_change() {
+    let dir = repository_with_a_broken_version();
+    let textconv = format!(
+        "diff.perfplan.textconv={} diff --textconv --lang en",
+        env!("CARGO_BIN_EXE_perfplan")
+    );
+    let (ok, stdout, stderr) = git_output(dir.path(), &[textconv], &["log", "-p", "--format=%s"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("+  资金 x50.00"), "{stdout}");
+    // A version that parses is shown in the canonical layout.
+    let (code, stdout, _) = perfplan(&["diff", "--textconv", "tests/diff/money/old.plan"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("项目 p1"), "{stdout}");
+}

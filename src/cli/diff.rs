@@ -93,7 +93,9 @@ fn git_side(path: &str, lang: Lang) -> Option<String> {
 fn line_diff(path: &str, old: &str, new: &str, lang: Lang) -> String {
     let why = match lang {
         Lang::Zh => "（一个版本无法读取或有语法错误，或文件是新增、删除的：按行显示差异）",
-        Lang::En => "(a version could not be read or parsed, or the file is new or deleted: the change as lines)",
+        Lang::En => {
+            "(a version could not be read or parsed, or the file is new or deleted: the change as lines)"
+        }
     };
     let diff = similar::TextDiff::from_lines(old, new);
     let unified = diff
@@ -175,7 +177,14 @@ fn resolve_or_report(
     };
     if plan.is_none() {
         let format = cli.message_format;
-        report_to(&sources, &checked.diagnostics, format, lang, color, Stream::Stderr)?;
+        report_to(
+            &sources,
+            &checked.diagnostics,
+            format,
+            lang,
+            color,
+            Stream::Stderr,
+        )?;
     }
     Ok(plan)
 }

@@ -763,6 +763,18 @@ fn span_of(grid: &[usize], start: usize, end: usize) -> usize {
     span.max(1)
 }
 
+/// Text for a run, made safe for XML ([`super::xml_text`]): every text
+/// of the Word file goes through here.
+trait SafeText {
+    fn safe_text(self, text: impl AsRef<str>) -> Self;
+}
+
+impl SafeText for Run {
+    fn safe_text(self, text: impl AsRef<str>) -> Run {
+        self.add_text(super::xml_text(text.as_ref()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -808,17 +820,5 @@ mod tests {
         assert_eq!(span_of(&grid, 0, 4), 1);
         assert_eq!(span_of(&grid, 4, 10), 2);
         assert_eq!(span_of(&grid, 0, 5), 2);
-    }
-}
-
-/// Text for a run, made safe for XML ([`super::xml_text`]): every text
-/// of the Word file goes through here.
-trait SafeText {
-    fn safe_text(self, text: impl AsRef<str>) -> Self;
-}
-
-impl SafeText for Run {
-    fn safe_text(self, text: impl AsRef<str>) -> Run {
-        self.add_text(super::xml_text(text.as_ref()))
     }
 }

@@ -135,7 +135,10 @@ mod tests {
     fn control_characters_and_direction_marks_are_shown() {
         assert_eq!(for_terminal("a\u{1b}[2Kb"), "a␛[2Kb");
         assert_eq!(for_terminal("x\u{b}y\u{7f}\r"), "x␋y␡␍");
-        assert_eq!(for_terminal("覆盖\u{202e}率\u{85}"), "覆盖<U+202E>率<U+0085>");
+        assert_eq!(
+            for_terminal("覆盖\u{202e}率\u{85}"),
+            "覆盖<U+202E>率<U+0085>"
+        );
         assert!(matches!(for_terminal("目标\t≥95%\n"), Cow::Borrowed(_)));
     }
 

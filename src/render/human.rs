@@ -1,12 +1,12 @@
 //! Diagnostics for people, rendered by codespan-reporting: rustc-like,
 //! coloured on a terminal and plain otherwise.
 
-use std::io::Write;
 use crate::diagnostic::{Diagnostic, LabelStyle, Lang, Severity};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, DisplayStyle, termcolor::WriteColor};
+use std::io::Write;
 use std::ops::Range;
 
 /// How much of each diagnostic to show.

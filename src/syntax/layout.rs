@@ -463,22 +463,21 @@ impl Scanner<'_> {
         if !self.record {
             return;
         }
-        let line = &self.text[start..end];
-        // Every hidden character starts with a byte below 0x20, 0x7F, or
-        // the lead byte 0xC2 (C1 controls) or 0xE2 (direction marks).
-        if !line.bytes().any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2)) {
-            return;
-        }
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let Some(kind) = hidden(c) else { continue };
+        let mut at = start;
+        while let Some((i, c)) = next_hidden(self.text, at, end) {
+            let kind = if c.is_control() {
+                Hidden::Control
+            } else {
+                Hidden::Direction
+            };
             let mut run_end = i + c.len_utf8();
-            while let Some(&(j, n)) = chars.peek().filter(|&&(_, n)| n == c) {
-                run_end = j + n.len_utf8();
-                chars.next();
+            while self.text[run_end..end].starts_with(c) {
+                run_end += c.len_utf8();
             }
-            let span = Span::new(start + i, start + run_end);
-            self.layout.diagnostics.push(hidden_diagnostic(self.file, span, c, kind));
+            let span = Span::new(i, run_end);
+            let d = hidden_diagnostic(self.file, span, c, kind);
+            self.layout.diagnostics.push(d);
+            at = run_end;
         }
     }
 
@@ -628,6 +627,31 @@ fn hidden(c: char) -> Option<Hidden> {
     }
 }
 
+/// The first hidden character of `text[from..to]` and its offset, found
+/// on the bytes: every line is scanned, and decoding each character of a
+/// Chinese line to find none would be the scanner's slowest step.
+fn next_hidden(text: &str, from: usize, to: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (from..to.min(bytes.len())).find_map(|i| {
+        let hidden = match byte(i) {
+            b'\t' | b'\n' | b'\r' => false,
+            b if b < 0x20 || b == 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&byte(i + 1)),
+            0xE2 => match byte(i + 1) {
+                0x80 => (0xAA..=0xAE).contains(&byte(i + 2)),
+                0x81 => (0xA6..=0xA9).contains(&byte(i + 2)),
+                _ => false,
+            },
+            _ => false,
+        };
+        hidden
+            .then(|| text.get(i..).and_then(|t| t.chars().next()))
+            .flatten()
+            .map(|c| (i, c))
+    })
+}
+
 /// The diagnostic for a run of one hidden character `c` at `span`.
 fn hidden_diagnostic(file: FileId, span: Span, c: char, kind: Hidden) -> Diagnostic {
     let code = format!("U+{:04X}", c as u32);
@@ -675,9 +699,15 @@ fn control_name(c: char) -> (&'static str, &'static str) {
         '\0' => ("空字符 NUL", "NUL"),
         '\u{7}' => ("响铃 BEL", "BEL"),
         '\u{8}' => ("退格 BS", "backspace"),
-        '\u{B}' => ("垂直制表符，Word 的手动换行", "vertical tab, Word's manual line break"),
+        '\u{B}' => (
+            "垂直制表符，Word 的手动换行",
+            "vertical tab, Word's manual line break",
+        ),
         '\u{C}' => ("换页符，Word 的分页符", "form feed, Word's page break"),
-        '\u{1B}' => ("转义 ESC，可改写终端屏幕", "ESC, which can rewrite a terminal's screen"),
+        '\u{1B}' => (
+            "转义 ESC，可改写终端屏幕",
+            "ESC, which can rewrite a terminal's screen",
+        ),
         '\u{7F}' => ("删除 DEL", "DEL"),
         '\u{80}'..='\u{9F}' => ("C1 控制字符", "a C1 control"),
         _ => ("控制字符", "a control character"),
