@@ -313,3 +313,48 @@ fn only_regular_files_and_standard_input_are_read_within_a_limit() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("larger than 100 bytes"), "{stderr}");
 }
+
+#[test]
+fn stdin_filename_names_standard_input() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let broken = UNFORMATTED.replace("资金 10.00", "资金 十");
+    for args in [
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "dept/mine.plan",
+            "--lang",
+            "en",
+        ][..],
+        &[
+            "--stdin-filename",
+            "dept/mine.plan",
+            "check",
+            "-",
+            "--lang",
+            "en",
+        ],
+    ] {
+        let (code, _, stderr) = run_with(dir.path(), args, &broken, &[]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains("dept/mine.plan:"), "{stderr}");
+    }
+    let json = ["check", "-", "--stdin-filename", "mine.plan"];
+    let (_, stdout, _) = run_with(
+        dir.path(),
+        &[&json[..], &["--message-format", "json"]].concat(),
+        &broken,
+        &[],
+    );
+    assert!(stdout.contains(r#""file":"mine.plan""#), "{stdout}");
+    // And in the application's own errors.
+    let (code, _, stderr) = run_with(
+        dir.path(),
+        &["fmt", "-", "--stdin-filename", "mine.plan", "--lang", "en"],
+        "\u{fffd}",
+        &[("PERFPLAN_MAX_BYTES", "1")],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot read `mine.plan`"), "{stderr}");
+}

@@ -23,6 +23,18 @@ pub struct Cli {
     /// How to print diagnostics
     #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
+
+    /// The name of standard input (`-`) in diagnostics and errors, such as
+    /// the path of the file an editor is sending
+    #[arg(long, global = true, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+impl Cli {
+    /// What standard input is called in messages: `--stdin-filename`, or `-`.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("-")
+    }
 }
 
 #[derive(Subcommand, Debug)]

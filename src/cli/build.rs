@@ -23,7 +23,7 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     let options = Options {
         lints: args.lints.lint_settings(lang)?,
     };
-    let sources = input::read_all(&args.files, lang)?;
+    let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
     let shown = |diagnostics: &[Diagnostic]| -> miette::Result<bool> {
         if !diagnostics.is_empty() {
             report(&sources, diagnostics, cli.message_format, lang, color)?;

@@ -82,9 +82,9 @@ fn print(
 /// Reads one version and resolves it. A version with syntax errors (or
 /// without a header) shows its diagnostics and gives `None`.
 fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option<Plan>> {
-    let text = read_version(spec, lang)?;
+    let file = read_version(spec, cli.stdin_name(), lang)?;
     let mut sources = SourceMap::new();
-    sources.add(SourceFile::new(spec, text));
+    sources.add(file);
     let checked = check(&sources, &Options::default());
     let plan = if checked.parsed_whole {
         model::resolve(&Ctx::new(&checked.files))
@@ -103,10 +103,11 @@ fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option
     Ok(plan)
 }
 
-/// A file, or `REV:PATH` read with `git show`.
-fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
+/// A file (standard input, `-`, is called `stdin_name`), or `REV:PATH`
+/// read with `git show`.
+fn read_version(spec: &str, stdin_name: &str, lang: Lang) -> miette::Result<SourceFile> {
     if Path::new(spec).exists() || !spec.contains(':') {
-        return super::input::read(Path::new(spec), lang).map(|f| f.text);
+        return super::input::read(Path::new(spec), stdin_name, lang);
     }
     // A revision is never an option: `--output=FILE:x` would make git write
     // FILE. Refused here, and `--end-of-options` keeps git from reading one.
@@ -125,6 +126,7 @@ fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
         let why = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(errors::git_failed(spec, &why, lang));
     }
-    String::from_utf8(output.stdout)
-        .map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))
+    let text = String::from_utf8(output.stdout)
+        .map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))?;
+    Ok(SourceFile::new(spec, text))
 }

@@ -32,7 +32,7 @@ pub fn run(args: &FmtArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result
     };
     let mut failed = false;
     for path in &files {
-        let source = input::read(path, lang)?;
+        let source = input::read(path, cli.stdin_name(), lang)?;
         match format(&source.text, options) {
             Ok(formatted) => failed |= apply(args, path, &source, &formatted, lang)?,
             Err(diagnostics) => {

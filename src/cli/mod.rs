@@ -54,7 +54,7 @@ fn run_check(
     let options = perfplan::check::Options {
         lints: args.lints.lint_settings(lang)?,
     };
-    let sources = input::read_all(&args.files, lang)?;
+    let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
     let checked = check_outline(&sources, &options);
     report(
         &sources,
