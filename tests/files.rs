@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/cli.rs"]
 mod cli;
+
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod generator;
 use cli::perfplan_in;
 use cli::perfplan_in as run;
 
@@ -312,6 +316,74 @@ fn only_regular_files_and_standard_input_are_read_within_a_limit() {
     );
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("larger than 100 bytes"), "{stderr}");
+}
+
+/// The `.perfplan-*` temporary files in `dir`.
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .expect("a directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".perfplan-"))
+        })
+        .collect()
+}
+
+/// Starts `build big.plan --to json -o out.json` in `dir` and sends it
+/// SIGTERM as soon as its temporary file appears: its exit status, or
+/// `None` when it ended before the file was seen.
+fn terminate_while_writing(dir: &Path) -> Option<std::process::ExitStatus> {
+    let args = ["build", "big.plan", "--to", "json", "-o", "out.json"];
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while std::time::Instant::now() < deadline {
+        if child.try_wait().expect("waitable").is_some() {
+            return None;
+        }
+        if !temporary_files(dir).is_empty() {
+            let pid = i32::try_from(child.id()).expect("a pid");
+            // SAFETY: a signal to our own child.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+            return Some(child.wait().expect("it ends"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the build neither wrote its output nor ended in 300 s");
+}
+
+#[test]
+fn a_terminated_build_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().expect("a directory");
+    let out = dir.path().join("out.json");
+    // `build --to json` writes as it resolves the projects: its temporary
+    // file lives long enough to be seen. A larger plan if it was not.
+    for projects in [200, 800, 3200] {
+        fs::write(
+            dir.path().join("big.plan"),
+            generator::generate(projects, 7),
+        )
+        .expect("writable");
+        fs::write(&out, "old").expect("writable");
+        let Some(status) = terminate_while_writing(dir.path()) else {
+            continue;
+        };
+        assert_eq!(status.signal(), Some(libc::SIGTERM), "ends as SIGTERM does");
+        assert_eq!(temporary_files(dir.path()), Vec::<PathBuf>::new());
+        assert_eq!(fs::read_to_string(&out).expect("readable"), "old");
+        return;
+    }
+    panic!("the build always ended before its temporary file was seen");
 }
 
 #[test]

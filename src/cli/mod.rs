@@ -1,10 +1,12 @@
 //! The command line: arguments, files, terminals and exit codes.
 //!
 //! Exit codes: 0 when there is no error, 1 when the plan has errors (or
-//! warnings under `--deny warnings`), 2 on a usage or I/O failure.
+//! warnings under `--deny warnings`), 2 on a usage or I/O failure. A run
+//! stopped by a signal ends as the signal would (`cleanup.rs`).
 
 mod args;
 mod build;
+mod cleanup;
 mod diff;
 mod errors;
 mod fmt;

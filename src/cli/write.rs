@@ -12,7 +12,10 @@
 //! - a file with several hard links is rewritten in place (truncated and
 //!   written), so that every link still shows the same file;
 //! - a read-only file, a directory, a device, a FIFO or a socket is never
-//!   written: the error says why.
+//!   written: the error says why;
+//! - a run stopped by SIGINT, SIGTERM or SIGHUP while the temporary file
+//!   exists removes it before it ends (`cleanup.rs`), so the target is as
+//!   it was and nothing is left beside it.
 
 use std::fs::{self, Metadata, Permissions};
 use std::io::{self, Write};
@@ -46,6 +49,9 @@ pub(crate) fn write_atomically_with(
         .prefix(".perfplan-")
         .permissions(Permissions::from_mode(0o666))
         .tempfile_in(dir)?;
+    // Dropped after `out` (declared before it), so the file is forgotten
+    // only once it has been renamed or removed.
+    let _pending = super::cleanup::remove_on_signal(tmp.path());
     let mut out = io::BufWriter::new(tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
