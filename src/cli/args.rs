@@ -123,7 +123,9 @@ pub enum DiffFormat {
 
 #[derive(Args, Debug)]
 pub struct FmtArgs {
-    /// The files or directories to format [default: every .plan file under the current directory]
+    /// The files or directories to format [default: the current directory].
+    /// A directory is walked as ripgrep walks it: .gitignore, .ignore and
+    /// .perfplanignore are honoured, hidden entries and symbolic links skipped
     pub files: Vec<PathBuf>,
 
     /// Only list the files that would change; exit 1 if any would

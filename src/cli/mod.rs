@@ -1,8 +1,10 @@
 //! The command line: arguments, files, terminals and exit codes.
 //!
 //! Exit codes: 0 when there is no error, 1 when the plan has errors (or
-//! warnings under `--deny warnings`), 2 on a usage or I/O failure. A run
-//! stopped by a signal ends as the signal would (`cleanup.rs`).
+//! warnings under `--deny warnings`), 2 on a usage or I/O failure. `fmt`
+//! goes on past a file it cannot read and exits with the worst of its
+//! files (`fmt.rs`); a run stopped by a signal ends as the signal would
+//! (`cleanup.rs`).
 
 mod args;
 mod build;
