@@ -10,8 +10,10 @@
 //! The handler does only what is safe in a signal handler: an atomic swap
 //! (which takes the path, so the writer never frees it under the handler),
 //! `unlink`, and signal-hook's re-raise with the default action. The
-//! handlers are installed once, when the first temporary file is made;
-//! a signal the process was started ignoring (`nohup`) stays ignored.
+//! handlers are installed once, before the first temporary file is made,
+//! and a path is registered before its file is created, so a signal never
+//! finds the file there unregistered; a signal the process was started
+//! ignoring (`nohup`) stays ignored.
 
 use libc::{SIGHUP, SIGINT, SIGTERM, c_char, c_int};
 use std::ffi::CString;
@@ -28,18 +30,26 @@ static PENDING: AtomicPtr<c_char> = AtomicPtr::new(ptr::null_mut());
 /// The signals that end the process and would leave the file behind.
 const SIGNALS: [c_int; 3] = [SIGINT, SIGTERM, SIGHUP];
 
-/// Removes `path` if the process is stopped by a signal before the guard
-/// is dropped.
-pub(crate) fn remove_on_signal(path: &Path) -> Pending {
-    install_handlers();
-    if let Ok(c_path) = CString::new(path.as_os_str().as_bytes()) {
-        free(PENDING.swap(c_path.into_raw(), Ordering::SeqCst));
-    }
-    Pending(())
-}
-
-/// Keeps a temporary file registered; dropping it forgets the file.
+/// The temporary file of one write, removed if a signal stops the
+/// process while the guard lives.
 pub(crate) struct Pending(());
+
+impl Pending {
+    /// Installs the handlers (once per process); no file is registered yet.
+    pub(crate) fn new() -> Pending {
+        install_handlers();
+        Pending(())
+    }
+
+    /// Registers `path` *before* the file is created, so that the file is
+    /// never there unregistered (the handler's `unlink` of a path not yet
+    /// created does nothing).
+    pub(crate) fn set(&mut self, path: &Path) {
+        if let Ok(c_path) = CString::new(path.as_os_str().as_bytes()) {
+            free(PENDING.swap(c_path.into_raw(), Ordering::SeqCst));
+        }
+    }
+}
 
 impl Drop for Pending {
     fn drop(&mut self) {
