@@ -1,7 +1,9 @@
 //! Writing files safely (issue 14, "Writing files"): `fmt` in place and
 //! `build -o` keep a file's mode, write through symbolic links, keep hard
 //! links, and never write over a read-only file, a special file or the
-//! plan itself.
+//! plan itself. Safe surroundings: `fmt`'s directory walk (no symbolic
+//! links followed, ignore files, nothing stops it), a signal removes the
+//! temporary output file, `--stdin-filename`, and `fmt`'s JSON lines.
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -9,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/cli.rs"]
 mod cli;
+
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod generator;
 use cli::perfplan_in;
 use cli::perfplan_in as run;
 
@@ -312,4 +318,311 @@ fn only_regular_files_and_standard_input_are_read_within_a_limit() {
     );
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("larger than 100 bytes"), "{stderr}");
+}
+
+/// A directory `root` holding the files `names`, each an unformatted plan.
+fn plans_in(root: &Path, names: &[&str]) {
+    for name in names {
+        let path = root.join(name);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("a directory");
+        fs::write(&path, UNFORMATTED).expect("writable");
+    }
+}
+
+/// The lines of standard output.
+fn lines(stdout: &str) -> Vec<&str> {
+    stdout.lines().collect()
+}
+
+#[test]
+fn fmt_walks_a_symbolic_link_loop_once() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plans_in(dir.path(), &["a.plan", "sub/b.plan"]);
+    std::os::unix::fs::symlink(".", dir.path().join("self")).expect("symlink");
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).expect("symlink");
+    let (code, stdout, stderr) = run(dir.path(), &["fmt", "--check"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(lines(&stdout), ["a.plan", "sub/b.plan"], "each file once");
+    let (code, stdout, _) = run(dir.path(), &["fmt", "--check", "sub"]);
+    assert_eq!(code, 1);
+    assert_eq!(lines(&stdout), ["sub/b.plan"]);
+}
+
+#[test]
+fn fmt_never_follows_a_link_out_of_the_tree() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plans_in(dir.path(), &["tree/a.plan", "outside/o.plan"]);
+    let tree = dir.path().join("tree");
+    std::os::unix::fs::symlink("../outside", tree.join("out")).expect("symlink");
+    std::os::unix::fs::symlink("../outside/o.plan", tree.join("link.plan")).expect("symlink");
+    let (code, _, stderr) = run(&tree, &["fmt"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_ne!(
+        fs::read_to_string(tree.join("a.plan")).expect("readable"),
+        UNFORMATTED,
+        "the file in the tree is formatted"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside/o.plan")).expect("readable"),
+        UNFORMATTED,
+        "the file outside is untouched"
+    );
+    // Named on the command line, a link is written through.
+    let (code, _, stderr) = run(&tree, &["fmt", "link.plan"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_ne!(
+        fs::read_to_string(dir.path().join("outside/o.plan")).expect("readable"),
+        UNFORMATTED
+    );
+}
+
+#[test]
+fn fmt_honours_ignore_files_and_skips_hidden_entries() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plans_in(
+        dir.path(),
+        &[
+            "a.plan",
+            "git-ignored.plan",
+            "ignored.plan",
+            "drafts/d.plan",
+            ".hidden/h.plan",
+            ".h.plan",
+            "sub/kept.plan",
+            "sub/local.plan",
+        ],
+    );
+    // Not a git repository: .gitignore counts all the same.
+    fs::write(dir.path().join(".gitignore"), "git-ignored.plan\n").expect("writable");
+    fs::write(dir.path().join(".ignore"), "/ignored.plan\n").expect("writable");
+    fs::write(dir.path().join(".perfplanignore"), "drafts/\n").expect("writable");
+    fs::write(dir.path().join("sub/.perfplanignore"), "local.plan\n").expect("writable");
+    let (code, stdout, stderr) = run(dir.path(), &["fmt", "--check"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(lines(&stdout), ["a.plan", "sub/kept.plan"]);
+    // A file named on the command line is formatted whatever the ignore
+    // files say.
+    let (code, stdout, _) = run(dir.path(), &["fmt", "--check", "drafts/d.plan"]);
+    assert_eq!(code, 1);
+    assert_eq!(lines(&stdout), ["drafts/d.plan"]);
+}
+
+/// Whether this process can read a file whose mode is 000 (as root can).
+fn reads_anything(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    fs::write(&probe, "x").expect("writable");
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o000)).expect("chmod");
+    let readable = fs::read(&probe).is_ok();
+    fs::remove_file(&probe).expect("removable");
+    readable
+}
+
+#[test]
+fn fmt_goes_on_past_a_file_it_cannot_read() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plans_in(dir.path(), &["a.plan", "m/z.plan"]);
+    fs::write(dir.path().join("b.plan"), b"\xff\xfe not UTF-8\n").expect("writable");
+    let (code, _, stderr) = run(dir.path(), &["fmt", "--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("`b.plan` is not UTF-8"), "{stderr}");
+    for good in ["a.plan", "m/z.plan"] {
+        let text = fs::read_to_string(dir.path().join(good)).expect("readable");
+        assert_ne!(text, UNFORMATTED, "{good} is formatted all the same");
+    }
+    // Named on the command line: the same.
+    plans_in(dir.path(), &["c.plan"]);
+    let (code, _, stderr) = run(dir.path(), &["fmt", "b.plan", "c.plan", "--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("`b.plan` is not UTF-8"), "{stderr}");
+    assert_ne!(
+        fs::read_to_string(dir.path().join("c.plan")).expect("readable"),
+        UNFORMATTED
+    );
+    // A file without read permission, where permissions bind (not root).
+    fs::remove_file(dir.path().join("b.plan")).expect("removable");
+    if reads_anything(dir.path()) {
+        return;
+    }
+    plans_in(dir.path(), &["c.plan"]);
+    plan_in(dir.path(), "b.plan", 0o000);
+    let (code, _, stderr) = run(dir.path(), &["fmt", "--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot read `b.plan`"), "{stderr}");
+    assert_ne!(
+        fs::read_to_string(dir.path().join("c.plan")).expect("readable"),
+        UNFORMATTED
+    );
+}
+
+/// The `.perfplan-*` temporary files in `dir`.
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .expect("a directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".perfplan-"))
+        })
+        .collect()
+}
+
+/// Starts `build big.plan --to json -o out.json` in `dir` and sends it
+/// SIGTERM as soon as its temporary file appears: its exit status, or
+/// `None` when it ended before the file was seen.
+fn terminate_while_writing(dir: &Path) -> Option<std::process::ExitStatus> {
+    let args = ["build", "big.plan", "--to", "json", "-o", "out.json"];
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while std::time::Instant::now() < deadline {
+        if child.try_wait().expect("waitable").is_some() {
+            return None;
+        }
+        if !temporary_files(dir).is_empty() {
+            let pid = i32::try_from(child.id()).expect("a pid");
+            // SAFETY: a signal to our own child.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+            return Some(child.wait().expect("it ends"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the build neither wrote its output nor ended in 300 s");
+}
+
+#[test]
+fn a_terminated_build_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().expect("a directory");
+    let out = dir.path().join("out.json");
+    // `build --to json` writes as it resolves the projects: its temporary
+    // file lives long enough to be seen. A larger plan if it was not.
+    for projects in [200, 800, 3200] {
+        fs::write(
+            dir.path().join("big.plan"),
+            generator::generate(projects, 7),
+        )
+        .expect("writable");
+        fs::write(&out, "old").expect("writable");
+        let Some(status) = terminate_while_writing(dir.path()) else {
+            continue;
+        };
+        assert_eq!(status.signal(), Some(libc::SIGTERM), "ends as SIGTERM does");
+        assert_eq!(temporary_files(dir.path()), Vec::<PathBuf>::new());
+        assert_eq!(fs::read_to_string(&out).expect("readable"), "old");
+        return;
+    }
+    panic!("the build always ended before its temporary file was seen");
+}
+
+#[test]
+fn stdin_filename_names_standard_input() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let broken = UNFORMATTED.replace("资金 10.00", "资金 十");
+    for args in [
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "dept/mine.plan",
+            "--lang",
+            "en",
+        ][..],
+        &[
+            "--stdin-filename",
+            "dept/mine.plan",
+            "check",
+            "-",
+            "--lang",
+            "en",
+        ],
+    ] {
+        let (code, _, stderr) = run_with(dir.path(), args, &broken, &[]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains("dept/mine.plan:"), "{stderr}");
+    }
+    let json = ["check", "-", "--stdin-filename", "mine.plan"];
+    let (_, stdout, _) = run_with(
+        dir.path(),
+        &[&json[..], &["--message-format", "json"]].concat(),
+        &broken,
+        &[],
+    );
+    assert!(stdout.contains(r#""file":"mine.plan""#), "{stdout}");
+    // And in the application's own errors.
+    let (code, _, stderr) = run_with(
+        dir.path(),
+        &["fmt", "-", "--stdin-filename", "mine.plan", "--lang", "en"],
+        "\u{fffd}",
+        &[("PERFPLAN_MAX_BYTES", "1")],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot read `mine.plan`"), "{stderr}");
+}
+
+/// Every line of `stdout`, parsed as JSON.
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn fmt_in_json_mode_prints_only_json_lines() {
+    let dir = tempfile::tempdir().expect("a directory");
+    plans_in(dir.path(), &["a.plan", "b.plan"]);
+    fs::write(dir.path().join("broken.plan"), "计划 {\n").expect("writable");
+    let json = ["--message-format", "json", "--lang", "en"];
+    let (code, stdout, stderr) = run(dir.path(), &[&["fmt", "--check"][..], &json].concat());
+    assert_eq!(code, 1, "{stderr}");
+    let values = json_lines(&stdout);
+    let would_change: Vec<_> = values
+        .iter()
+        .filter(|v| v["code"] == "perfplan::fmt")
+        .collect();
+    assert_eq!(would_change.len(), 2, "{stdout}");
+    assert_eq!(
+        would_change[0],
+        &serde_json::json!({
+            "code": "perfplan::fmt",
+            "severity": "error",
+            "message": "file would be reformatted",
+            "file": "a.plan",
+            "labels": [],
+            "notes": [],
+            "help": null,
+        })
+    );
+    assert!(
+        values.iter().any(|v| v["file"] == "broken.plan"),
+        "{stdout}"
+    );
+
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[&["fmt", "--stdout", "a.plan", "b.plan"][..], &json].concat(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let values = json_lines(&stdout);
+    let (_, formatted, _) = run(dir.path(), &["fmt", "--stdout", "a.plan"]);
+    assert_eq!(values.len(), 2);
+    assert_eq!(values[0]["file"], "a.plan");
+    assert_eq!(values[0]["formatted"], formatted.as_str());
+    assert_eq!(values[1]["file"], "b.plan");
+
+    let stdin = [&["fmt", "-", "--stdin-filename", "in.plan"][..], &json].concat();
+    let (code, stdout, stderr) = run_with(dir.path(), &stdin, UNFORMATTED, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let values = json_lines(&stdout);
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0]["file"], "in.plan");
+    assert_eq!(values[0]["formatted"], formatted.as_str());
 }

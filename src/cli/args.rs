@@ -28,6 +28,18 @@ pub struct Cli {
     /// (0 shows them all)
     #[arg(long, global = true, value_name = "N", default_value_t = perfplan::render::cap::DEFAULT_PER_FILE)]
     pub max_diagnostics: usize,
+
+    /// The name of standard input (`-`) in diagnostics and errors, such as
+    /// the path of the file an editor is sending
+    #[arg(long, global = true, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+impl Cli {
+    /// What standard input is called in messages: `--stdin-filename`, or `-`.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("-")
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -122,7 +134,9 @@ pub enum DiffFormat {
 
 #[derive(Args, Debug)]
 pub struct FmtArgs {
-    /// The files or directories to format [default: every .plan file under the current directory]
+    /// The files or directories to format [default: the current directory].
+    /// A directory is walked as ripgrep walks it: .gitignore, .ignore and
+    /// .perfplanignore are honoured, hidden entries and symbolic links skipped
     pub files: Vec<PathBuf>,
 
     /// Only list the files that would change; exit 1 if any would

@@ -23,7 +23,7 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     let options = Options {
         lints: args.lints.lint_settings(lang)?,
     };
-    let sources = input::read_all(&args.files, lang)?;
+    let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
     // The document on standard output is never mixed with JSON lines.
     let json_to = match args.output.as_deref() {
         Some(path) if path != Path::new("-") => Stream::Stdout,

@@ -21,7 +21,7 @@ pub fn run(args: &DiffArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resul
         (true, _, [path, old, _, _, new, _, _]) => {
             return run_git(path, old, new, args, cli, lang, color);
         }
-        (_, true, [file]) => return textconv(file, lang),
+        (_, true, [file]) => return textconv(file, cli, lang),
         (false, false, [old, new]) => (old, new),
         _ => return Err(errors::diff_arguments(lang)),
     };
@@ -57,8 +57,8 @@ fn run_git(
     let new_text = git_side(new, lang);
     let plans = match (&old_text, &new_text) {
         (Some(o), Some(n)) => (
-            resolve_or_report(old, o.clone(), cli, lang, color)?,
-            resolve_or_report(new, n.clone(), cli, lang, color)?,
+            resolve_or_report(SourceFile::new(old, o.clone()), cli, lang, color)?,
+            resolve_or_report(SourceFile::new(new, n.clone()), cli, lang, color)?,
         ),
         _ => (None, None),
     };
@@ -112,8 +112,8 @@ fn line_diff(path: &str, old: &str, new: &str, lang: Lang) -> String {
 /// that does not parse is printed as it is, its diagnostics on standard
 /// error: git then shows its change line by line instead of failing
 /// (`fatal: unable to read files to diff`).
-fn textconv(file: &str, lang: Lang) -> miette::Result<ExitCode> {
-    let source = super::input::read(Path::new(file), lang)?;
+fn textconv(file: &str, cli: &Cli, lang: Lang) -> miette::Result<ExitCode> {
+    let source = super::input::read(Path::new(file), cli.stdin_name(), lang)?;
     let options = perfplan::format::Options {
         keywords: Some(Lang::Zh),
     };
@@ -154,21 +154,20 @@ fn print(
 /// Reads one version and resolves it. A version with syntax errors (or
 /// without a header) shows its diagnostics and gives `None`.
 fn load(spec: &str, cli: &Cli, lang: Lang, color: bool) -> miette::Result<Option<Plan>> {
-    let text = read_version(spec, lang)?;
-    resolve_or_report(spec, text, cli, lang, color)
+    let file = read_version(spec, cli.stdin_name(), lang)?;
+    resolve_or_report(file, cli, lang, color)
 }
 
 /// Resolves one version's text, or shows its diagnostics (on standard
 /// error in JSON too: standard output carries the diff) and gives `None`.
 fn resolve_or_report(
-    spec: &str,
-    text: String,
+    file: SourceFile,
     cli: &Cli,
     lang: Lang,
     color: bool,
 ) -> miette::Result<Option<Plan>> {
     let mut sources = SourceMap::new();
-    sources.add(SourceFile::new(spec, text));
+    sources.add(file);
     let checked = check(&sources, &Options::default());
     let plan = if checked.parsed_whole {
         model::resolve(&Ctx::new(&checked.files))
@@ -189,10 +188,11 @@ fn resolve_or_report(
     Ok(plan)
 }
 
-/// A file, or `REV:PATH` read with `git show`.
-fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
+/// A file (standard input, `-`, is called `stdin_name`), or `REV:PATH`
+/// read with `git show`.
+fn read_version(spec: &str, stdin_name: &str, lang: Lang) -> miette::Result<SourceFile> {
     if Path::new(spec).exists() || !spec.contains(':') {
-        return super::input::read(Path::new(spec), lang).map(|f| f.text);
+        return super::input::read(Path::new(spec), stdin_name, lang);
     }
     // A revision is never an option: `--output=FILE:x` would make git write
     // FILE. Refused here, and `--end-of-options` keeps git from reading one.
@@ -211,6 +211,7 @@ fn read_version(spec: &str, lang: Lang) -> miette::Result<String> {
         let why = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(errors::git_failed(spec, &why, lang));
     }
-    String::from_utf8(output.stdout)
-        .map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))
+    let text = String::from_utf8(output.stdout)
+        .map_err(|e| errors::not_utf8(spec, e.utf8_error().valid_up_to(), lang))?;
+    Ok(SourceFile::new(spec, text))
 }

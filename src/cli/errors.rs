@@ -233,3 +233,21 @@ pub fn cannot_render(format: &str, error: &dyn std::fmt::Display, lang: Lang) ->
         None,
     )
 }
+
+/// A directory that `fmt` could not walk, or an ignore file it could not
+/// read; `what` is the walker's own account, which names the path.
+pub fn cannot_walk(what: &dyn std::fmt::Display, lang: Lang) -> Report {
+    app_error(
+        "perfplan::io",
+        pick(
+            lang,
+            format!("查找计划文件时出错：{what}"),
+            format!("cannot search for plan files: {what}"),
+        ),
+        Some(pick(
+            lang,
+            "检查目录的读取权限，以及 .gitignore、.ignore、.perfplanignore 的写法".into(),
+            "check the directory's permissions and the .gitignore, .ignore and .perfplanignore files".into(),
+        )),
+    )
+}

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 /// Reads every file, in the order given. The first file that cannot be read
 /// stops the command: checking half a plan would report false problems.
-pub fn read_all(paths: &[PathBuf], lang: Lang) -> miette::Result<SourceMap> {
+/// Standard input (`-`) is called `stdin_name` in messages.
+pub fn read_all(paths: &[PathBuf], stdin_name: &str, lang: Lang) -> miette::Result<SourceMap> {
     let mut sources = SourceMap::new();
     for path in paths {
-        sources.add(read(path, lang)?);
+        sources.add(read(path, stdin_name, lang)?);
     }
     Ok(sources)
 }
@@ -31,11 +32,18 @@ fn max_bytes() -> u64 {
 /// Reads one plan file: a regular file, or standard input when the path is
 /// `-`. A FIFO, a device or anything larger than the limit is refused
 /// before it is read (a FIFO would block, `/dev/zero` would never end).
-pub fn read(path: &Path, lang: Lang) -> miette::Result<SourceFile> {
-    let name = path.display().to_string();
+/// Standard input is called `stdin_name` in messages and in the file read
+/// (`--stdin-filename`; `-` by default).
+pub fn read(path: &Path, stdin_name: &str, lang: Lang) -> miette::Result<SourceFile> {
+    let is_stdin = path == Path::new("-");
+    let name = if is_stdin {
+        stdin_name.to_string()
+    } else {
+        path.display().to_string()
+    };
     let limit = max_bytes();
     let io = |e: std::io::Error| errors::cannot_read(&name, &e, lang);
-    let bytes = if path == Path::new("-") {
+    let bytes = if is_stdin {
         read_limited(std::io::stdin().lock(), limit).map_err(io)?
     } else {
         let meta = std::fs::metadata(path).map_err(io)?;

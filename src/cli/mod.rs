@@ -1,10 +1,14 @@
 //! The command line: arguments, files, terminals and exit codes.
 //!
 //! Exit codes: 0 when there is no error, 1 when the plan has errors (or
-//! warnings under `--deny warnings`), 2 on a usage or I/O failure.
+//! warnings under `--deny warnings`), 2 on a usage or I/O failure. `fmt`
+//! goes on past a file it cannot read and exits with the worst of its
+//! files (`fmt.rs`); a run stopped by a signal ends as the signal would
+//! (`cleanup.rs`).
 
 mod args;
 mod build;
+mod cleanup;
 mod diff;
 mod errors;
 mod fmt;
@@ -49,7 +53,7 @@ pub fn run() -> ExitCode {
 /// Shows the command's own error: with miette for people, as one line of
 /// JSON (the shape of a diagnostic, with no location) for tools, so that
 /// `--message-format json` holds on every path.
-fn show_error(report: &miette::Report, format: MessageFormat) {
+pub(crate) fn show_error(report: &miette::Report, format: MessageFormat) {
     if format != MessageFormat::Json {
         eprintln!("{report:?}");
         return;
@@ -87,7 +91,7 @@ fn run_check(
     let options = perfplan::check::Options {
         lints: args.lints.lint_settings(lang)?,
     };
-    let sources = input::read_all(&args.files, lang)?;
+    let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
     let checked = check_outline(&sources, &options);
     report(
         &sources,

@@ -12,11 +12,14 @@
 //! - a file with several hard links is rewritten in place (truncated and
 //!   written), so that every link still shows the same file;
 //! - a read-only file, a directory, a device, a FIFO or a socket is never
-//!   written: the error says why.
+//!   written: the error says why;
+//! - a run stopped by SIGINT, SIGTERM or SIGHUP while the temporary file
+//!   exists removes it before it ends (`cleanup.rs`), so the target is as
+//!   it was and nothing is left beside it.
 
 use std::fs::{self, Metadata, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` as described in the module's documentation.
@@ -42,10 +45,16 @@ pub(crate) fn write_atomically_with(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // Each name tried is registered for the signal handler before the file
+    // is created; dropped after `out` (declared before it), the guard
+    // forgets the file only once it has been renamed or removed.
+    let mut pending = super::cleanup::Pending::new();
     let tmp = tempfile::Builder::new()
         .prefix(".perfplan-")
-        .permissions(Permissions::from_mode(0o666))
-        .tempfile_in(dir)?;
+        .make_in(dir, |candidate| {
+            pending.set(candidate);
+            create_new(candidate)
+        })?;
     let mut out = io::BufWriter::new(tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
@@ -55,6 +64,17 @@ pub(crate) fn write_atomically_with(
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Creates a new file for writing, `0666` less the umask (tempfile's own
+/// would be private to its writer, `0600`).
+fn create_new(path: &Path) -> io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(path)
 }
 
 /// The file a path names, following symbolic links (a dangling link names
