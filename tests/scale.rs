@@ -31,6 +31,7 @@ use perfplan::build::JsonBuild;
 use perfplan::check::{Checked, Options, check, check_outline};
 use perfplan::diagnostic::Diagnostic;
 use perfplan::emit::json::to_json;
+use perfplan::emit::records;
 use perfplan::model;
 use perfplan::sema::Ctx;
 use perfplan::source::{FileId, SourceFile, SourceMap};
@@ -105,6 +106,19 @@ fn generated_plans_are_clean_and_deterministic() {
         let json: serde_json::Value =
             serde_json::from_str(&to_json(&plan)).expect("the JSON parses");
         assert_eq!(json["projects"].as_array().map(Vec::len), Some(120));
+        let records = records::records(&plan);
+        let rows: usize = plan.projects.iter().map(|p| p.indicators.len()).sum();
+        let overall = plan
+            .overall
+            .iter()
+            .filter(|i| matches!(i, model::OverallItem::Indicator(_)))
+            .count();
+        assert_eq!(records.indicators.len(), rows + overall, "seed {seed}");
+        let mut bytes = Vec::new();
+        records::write_json(&records, &mut bytes).expect("the records are written");
+        serde_json::from_slice::<serde_json::Value>(&bytes).expect("the records parse");
+        let mut csv = Vec::new();
+        records::write_csv(&records, &mut csv).expect("the CSV is written");
         for p in &plan.projects {
             let rows = p.indicators.len();
             assert!((8..=14).contains(&rows), "{}: {rows} rows", p.id);

@@ -46,14 +46,16 @@ impl Cli {
 pub enum Command {
     /// Check a plan (one or more files) and report every problem
     Check(CheckArgs),
-    /// Compile a plan without errors to JSON, Markdown, Word or Excel
+    /// Compile a plan without errors to JSON, Markdown, Word, Excel or
+    /// budget-system records
     Build(BuildArgs),
     /// Rewrite plan files in the canonical layout, losing nothing
     Fmt(FmtArgs),
     /// Show what changed between two versions of a plan (files or REV:PATH)
     Diff(DiffArgs),
-    /// Print the JSON Schema of `build --to json`
-    Schema,
+    /// Print the JSON Schema of `build --to json` (or, with --records, of
+    /// `build --to records`)
+    Schema(SchemaArgs),
     /// Explain a diagnostic code, such as E0103
     Explain(ExplainArgs),
 }
@@ -82,6 +84,11 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
+    /// The format of `--to records`: one JSON document, or one CSV file
+    /// (UTF-8 with BOM) [default: json]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<RecordFormat>,
+
     /// Language of the document (md, docx, xlsx): Chinese unless asked
     /// otherwise, here or with an explicit --lang; never from the locale
     #[arg(long, value_enum, value_name = "LANG")]
@@ -97,6 +104,13 @@ impl BuildArgs {
     pub fn document_lang(&self, cli: &Cli) -> Lang {
         self.doc_lang.or(cli.lang).map_or(Lang::Zh, Lang::from)
     }
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// The schema of `build --to records` instead of `build --to json`
+    #[arg(long)]
+    pub records: bool,
 }
 
 #[derive(Args, Debug)]
@@ -162,6 +176,9 @@ pub enum Format {
     Docx,
     /// The tables as an Excel workbook, with indicator records (needs -o)
     Xlsx,
+    /// The records budget systems import, JSON or CSV (`--format`), with a
+    /// published schema (`perfplan schema --records`)
+    Records,
 }
 
 impl Format {
@@ -176,8 +193,18 @@ impl Format {
             Format::Md => "md",
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Records => "records",
         }
     }
+}
+
+/// The format of `build --to records`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// One JSON document, a list per kind of record
+    Json,
+    /// One CSV file with a record_type column, UTF-8 with BOM
+    Csv,
 }
 
 /// Lint levels on the command line; they win over the plan's own.

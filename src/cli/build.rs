@@ -1,12 +1,13 @@
-//! `perfplan build`: check the plan, then write its JSON, Markdown, Word
-//! or Excel output. The binary formats are written only to a file.
+//! `perfplan build`: check the plan, then write its JSON, Markdown, Word,
+//! Excel or records output. The binary formats are written only to a file.
 
-use super::args::{BuildArgs, Cli, Format};
+use super::args::{BuildArgs, Cli, Format, RecordFormat};
 use super::write;
 use super::{Stream, errors, input, report_to};
 use perfplan::build::JsonBuild;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::diagnostic::{Diagnostic, Lang, error_count};
+use perfplan::emit::records::{self, write_csv};
 use perfplan::emit::{docx::to_docx, json::to_json, markdown::to_markdown, xlsx::to_xlsx};
 use perfplan::model;
 use perfplan::sema::Ctx;
@@ -19,6 +20,9 @@ use std::process::ExitCode;
 pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
     if args.to.is_binary() && args.output.is_none() {
         return Err(errors::needs_output(args.to.name(), lang));
+    }
+    if args.format.is_some() && args.to != Format::Records {
+        return Err(format_needs_records(args.to.name(), lang));
     }
     let options = Options {
         lints: args.lints.lint_settings(lang)?,
@@ -66,6 +70,16 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         Format::Md => to_markdown(&plan, doc_lang).into_bytes(),
         Format::Docx => to_docx(&plan, doc_lang).map_err(|e| render(&e))?,
         Format::Xlsx => to_xlsx(&plan, doc_lang).map_err(|e| render(&e))?,
+        Format::Records => {
+            let records = records::records(&plan);
+            let mut bytes = Vec::new();
+            match args.format.unwrap_or(RecordFormat::Json) {
+                RecordFormat::Json => records::write_json(&records, &mut bytes),
+                RecordFormat::Csv => write_csv(&records, &mut bytes),
+            }
+            .map_err(|e| render(&e))?;
+            bytes
+        }
     };
     write_output(args, lang, |out| out.write_all(&bytes))?;
     Ok(ExitCode::SUCCESS)
@@ -93,4 +107,30 @@ fn write_output(
             super::quiet_on_closed_pipe(written, lang)
         }
     }
+}
+
+/// A usage error of the command line, in the user's language.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(perfplan::build))]
+struct UsageError {
+    message: String,
+    #[help]
+    help: String,
+}
+
+/// `--format` chooses between the forms of `--to records` alone.
+fn format_needs_records(to: &str, lang: Lang) -> miette::Report {
+    let (message, help) = match lang {
+        Lang::Zh => (
+            format!("`--format` 只用于 `--to records`，不能与 `--to {to}` 同用"),
+            "例如 perfplan build plan.plan --to records --format csv -o records.csv".to_string(),
+        ),
+        Lang::En => (
+            format!("`--format` is only for `--to records`, not `--to {to}`"),
+            "for example: perfplan build plan.plan --to records --format csv -o records.csv"
+                .to_string(),
+        ),
+    };
+    miette::Report::new(UsageError { message, help })
 }

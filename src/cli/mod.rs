@@ -38,7 +38,14 @@ pub fn run() -> ExitCode {
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Diff(a) => diff::run(a, &cli, lang, color),
-        Command::Schema => print_out(&perfplan::model::schema(), lang).map(|()| ExitCode::SUCCESS),
+        Command::Schema(a) => {
+            let schema = if a.records {
+                perfplan::emit::records::schema()
+            } else {
+                perfplan::model::schema()
+            };
+            print_out(&schema, lang).map(|()| ExitCode::SUCCESS)
+        }
         Command::Explain(a) => run_explain(&a.code, lang),
     };
     match result {

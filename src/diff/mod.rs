@@ -768,16 +768,21 @@ fn indicator_pair(out: &mut Vec<Change>, o: &Indicator, n: &Indicator) {
 
 /// The changes of an indicator's optional columns.
 fn optional_fields(out: &mut Vec<Change>, o: &Indicator, n: &Indicator, path: &str, name: &str) {
+    let value_type = |i: &Indicator| i.value_type.map(|v| v.word().to_string());
     let fields = [
-        (IndicatorField::ValueType, &o.value_type, &n.value_type),
+        (IndicatorField::ValueType, value_type(o), value_type(n)),
         (
             IndicatorField::MeasureUnit,
-            &o.measure_unit,
-            &n.measure_unit,
+            o.measure_unit.clone(),
+            n.measure_unit.clone(),
         ),
-        (IndicatorField::Scoring, &o.scoring, &n.scoring),
-        (IndicatorField::Note, &o.note, &n.note),
-        (IndicatorField::Remark, &o.remark, &n.remark),
+        (
+            IndicatorField::Scoring,
+            o.scoring.clone(),
+            n.scoring.clone(),
+        ),
+        (IndicatorField::Note, o.note.clone(), n.note.clone()),
+        (IndicatorField::Remark, o.remark.clone(), n.remark.clone()),
     ];
     for (field, a, b) in fields {
         if a != b {
@@ -785,8 +790,8 @@ fn optional_fields(out: &mut Vec<Change>, o: &Indicator, n: &Indicator, path: &s
                 field,
                 path: path.to_string(),
                 name: name.to_string(),
-                old: a.clone().unwrap_or_default(),
-                new: b.clone().unwrap_or_default(),
+                old: a.unwrap_or_default(),
+                new: b.unwrap_or_default(),
             });
         }
     }

@@ -440,7 +440,7 @@ impl Column {
             Column::Name => return &i.name,
             Column::Value => return &i.value_text,
             Column::Description => &i.description,
-            Column::ValueType => &i.value_type,
+            Column::ValueType => return i.value_type.map_or("", |v| v.word()),
             Column::MeasureUnit => &i.measure_unit,
             Column::Note => &i.note,
             Column::Basis => &i.basis,

@@ -1,11 +1,13 @@
-//! Emitters: the resolved plan as JSON, and as the submission document in
-//! Markdown, Word (.docx) and Excel (.xlsx). Each is a pure function from
+//! Emitters: the resolved plan as JSON, as the submission document in
+//! Markdown, Word (.docx) and Excel (.xlsx), and as the records budget
+//! systems import (JSON or CSV). Each is a pure function from
 //! `model::Plan` to text or bytes; `layout` holds what the documents share.
 
 pub mod docx;
 pub mod json;
 mod layout;
 pub mod markdown;
+pub mod records;
 pub mod xlsx;
 
 /// Why a binary document could not be written: the writer library failed.

@@ -237,7 +237,7 @@ fn target_value(i: &Indicator) -> Value {
     let Ok(n) = value.parse::<f64>() else {
         return text(&i.value_text);
     };
-    let prefix = literal(comparator.as_deref().unwrap_or(""));
+    let prefix = literal(comparator.map_or("", |c| c.symbol()));
     let number = places("0", decimals(value));
     match unit.as_deref() {
         Some("%") => Value::Number(n / 100.0, format!("{prefix}{number}%")),
@@ -617,12 +617,16 @@ fn record_target(i: &Indicator) -> (String, Value, String) {
                 Err(_) => text(value),
             };
             (
-                comparator.clone().unwrap_or_default(),
+                comparator
+                    .map(|c| c.symbol().to_string())
+                    .unwrap_or_default(),
                 v,
                 unit.clone().unwrap_or_default(),
             )
         }
-        Target::Deadline { comparator, date } => (comparator.clone(), text(date), String::new()),
+        Target::Deadline { comparator, date } => {
+            (comparator.symbol().to_string(), text(date), String::new())
+        }
         Target::Qualitative { text: t } => (String::new(), text(t), String::new()),
         Target::Grade { grade } => (String::new(), text(grade), String::new()),
         Target::NotApplicable => (String::new(), text(&i.value_text), String::new()),

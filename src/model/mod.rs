@@ -15,6 +15,8 @@ mod resolve;
 
 pub use resolve::{resolve, resolve_frame, resolve_projects};
 
+use crate::values::comparator::CmpOp;
+use crate::values::unit::Dimension as UnitDimension;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -244,7 +246,7 @@ pub struct Indicator {
     pub midterm: bool,
     /// 指标值类型 as the table states it: 定量, 定性 or 不适用.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value_type: Option<String>,
+    pub value_type: Option<ValueType>,
     /// 计量单位 as the table's own column states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure_unit: Option<String>,
@@ -272,13 +274,16 @@ pub struct Level {
 pub enum Target {
     /// `≥ 95%`, `= 120个`, `≤ 4万元/人`; a bare number has no comparator.
     Quantitative {
-        comparator: Option<String>,
+        comparator: Option<Comparator>,
         value: String,
         unit: Option<String>,
-        dimension: Option<String>,
+        dimension: Option<Dimension>,
     },
     /// `≤ 12月底`.
-    Deadline { comparator: String, date: String },
+    Deadline {
+        comparator: Comparator,
+        date: String,
+    },
     /// `定性 "…"`.
     Qualitative { text: String },
     /// `等级 优`.
@@ -287,8 +292,115 @@ pub enum Target {
     NotApplicable,
 }
 
+/// A target's comparator, by the symbol tables print (`≥`, `≤`, `=`,
+/// `>`, `<`), whatever the plan wrote (`>=`, `不低于`, `以上`).
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum Comparator {
+    #[serde(rename = "≥")]
+    Ge,
+    #[serde(rename = "≤")]
+    Le,
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = "<")]
+    Lt,
+}
+
+impl Comparator {
+    /// The symbol tables print: `≥`, `≤`, `=`, `>`, `<`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Ge => "≥",
+            Comparator::Le => "≤",
+            Comparator::Eq => "=",
+            Comparator::Gt => ">",
+            Comparator::Lt => "<",
+        }
+    }
+}
+
+impl From<CmpOp> for Comparator {
+    fn from(op: CmpOp) -> Comparator {
+        match op {
+            CmpOp::Ge => Comparator::Ge,
+            CmpOp::Le => Comparator::Le,
+            CmpOp::Eq => Comparator::Eq,
+            CmpOp::Gt => Comparator::Gt,
+            CmpOp::Lt => Comparator::Lt,
+        }
+    }
+}
+
+/// What a target's unit measures: money, percent, count, length, area,
+/// mass, time, rate (`元/人`), volume or energy.
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Money,
+    Percent,
+    Count,
+    Length,
+    Area,
+    Mass,
+    Time,
+    Rate,
+    Volume,
+    Energy,
+}
+
+impl From<UnitDimension> for Dimension {
+    fn from(d: UnitDimension) -> Dimension {
+        match d {
+            UnitDimension::Money => Dimension::Money,
+            UnitDimension::Percent => Dimension::Percent,
+            UnitDimension::Count => Dimension::Count,
+            UnitDimension::Length => Dimension::Length,
+            UnitDimension::Area => Dimension::Area,
+            UnitDimension::Mass => Dimension::Mass,
+            UnitDimension::Time => Dimension::Time,
+            UnitDimension::Rate => Dimension::Rate,
+            UnitDimension::Volume => Dimension::Volume,
+            UnitDimension::Energy => Dimension::Energy,
+        }
+    }
+}
+
+/// 指标值类型, by its official word: 定量 (quantitative), 定性
+/// (qualitative) or 不适用 (not applicable).
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum ValueType {
+    #[serde(rename = "定量")]
+    Quantitative,
+    #[serde(rename = "定性")]
+    Qualitative,
+    #[serde(rename = "不适用")]
+    NotApplicable,
+}
+
+impl ValueType {
+    /// The official word: 定量, 定性 or 不适用.
+    pub fn word(self) -> &'static str {
+        match self {
+            ValueType::Quantitative => "定量",
+            ValueType::Qualitative => "定性",
+            ValueType::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// The `$id` of the model's JSON Schema: a stable name for version 1 of
+/// the format (a new version gets a new one).
+pub const SCHEMA_ID: &str = "https://perfplan.dev/schema/v1/plan.json";
+
 /// The JSON Schema of the model, as `perfplan schema` prints it.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(Plan);
+    schema_text(schemars::schema_for!(Plan), SCHEMA_ID)
+}
+
+/// A schema as pretty JSON ending in a newline, with its `$id`.
+pub(crate) fn schema_text(mut schema: schemars::Schema, id: &str) -> String {
+    schema.insert("$id".to_string(), id.into());
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

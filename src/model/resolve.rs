@@ -324,7 +324,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .or(default_basis.map(str::to_string)),
             weight: i.weight().map(|w| w.value.to_string()),
             midterm: i.midterm.is_some(),
-            value_type: i.value_kind().map(|k| value_type_word(k.kw).to_string()),
+            value_type: i.value_kind().map(|k| value_type(k.kw)),
             measure_unit: i.measure_unit().map(|u| u.written.clone()),
             scoring: i.text_attr(Kw::Scoring).map(|t| t.value.clone()),
             note: i.text_attr(Kw::Note).map(|t| t.value.clone()),
@@ -375,30 +375,12 @@ fn quantity_text(q: &ast::Quantity) -> String {
     )
 }
 
-fn dimension_name(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Money => "money",
-        Dimension::Percent => "percent",
-        Dimension::Count => "count",
-        Dimension::Length => "length",
-        Dimension::Area => "area",
-        Dimension::Mass => "mass",
-        Dimension::Time => "time",
-        Dimension::Rate => "rate",
-        Dimension::Volume => "volume",
-        Dimension::Energy => "energy",
-    }
-}
-
-fn quantitative(comparator: Option<String>, q: &ast::Quantity) -> Target {
+fn quantitative(comparator: Option<Comparator>, q: &ast::Quantity) -> Target {
     Target::Quantitative {
         comparator,
         value: q.number.value.to_string(),
         unit: q.unit.as_ref().map(unit_text),
-        dimension: q
-            .unit
-            .as_ref()
-            .map(|u| dimension_name(u.kind.dimension).to_string()),
+        dimension: q.unit.as_ref().map(|u| u.kind.dimension.into()),
     }
 }
 
@@ -407,12 +389,12 @@ fn target(kind: &TargetKind) -> Target {
         TargetKind::Compare {
             comparator,
             value: ast::Operand::Quantity(q),
-        } => quantitative(Some(comparator.op.symbol().to_string()), q),
+        } => quantitative(Some(comparator.op.into()), q),
         TargetKind::Compare {
             comparator,
             value: ast::Operand::Date(d),
         } => Target::Deadline {
-            comparator: comparator.op.symbol().to_string(),
+            comparator: comparator.op.into(),
             date: d.written.clone(),
         },
         TargetKind::Bare(q) => quantitative(None, q),
@@ -470,12 +452,11 @@ fn period(p: &ast::PeriodStmt) -> Period {
     }
 }
 
-/// 定量, 定性 or 不适用: the value type's official word, whatever language
-/// the plan wrote it in.
-fn value_type_word(kw: Kw) -> &'static str {
+/// 定量, 定性 or 不适用, whatever language the plan wrote it in.
+fn value_type(kw: Kw) -> ValueType {
     match kw {
-        Kw::Quantitative => "定量",
-        Kw::Qualitative => "定性",
-        _ => "不适用",
+        Kw::Quantitative => ValueType::Quantitative,
+        Kw::Qualitative => ValueType::Qualitative,
+        _ => ValueType::NotApplicable,
     }
 }
