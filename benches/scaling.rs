@@ -308,5 +308,7 @@ fn report(shape: &Shape, workload: &Workload, inputs: &[Input], points: &[Point]
     } else {
         "SUPER-LINEAR"
     };
-    println!("verdict: {verdict} (largest time ratio per doubling {worst:.2}; linear is ≤ {LINEAR})");
+    println!(
+        "verdict: {verdict} (largest time ratio per doubling {worst:.2}; linear is ≤ {LINEAR})"
+    );
 }
