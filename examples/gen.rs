@@ -2,6 +2,8 @@
 //!
 //! ```sh
 //! cargo run --release --example gen -- --projects 20000 [--seed 7] > big.plan
+//! cargo run --release --example gen -- --rows 100000 > wide.plan        # one project, many rows
+//! cargo run --release --example gen -- --checkpoints 5000 > long.plan   # one schedule line
 //! ```
 //!
 //! The plan has a header with budget units and the department total, an
@@ -16,8 +18,16 @@
 //! the same bytes. About 1.5 KB of text per project: 20 000 projects make
 //! some 30 MB.
 //!
-//! The benchmark (`benches/throughput.rs`) and the scale tests
-//! (`tests/scale.rs`) include this file as a module and call [`generate`].
+//! Two other shapes stress what many projects do not: [`generate_rows`]
+//! gives one project with many indicator rows (it checks with no
+//! diagnostic), and [`generate_checkpoints`] one project whose spending
+//! schedule is a single line of many checkpoints. A year has 365 days, so
+//! past that the checkpoints repeat days: each repeat is an E0402 error,
+//! and the plan is for `check` and `diff`, not `build`.
+//!
+//! The benchmarks (`benches/throughput.rs`, `benches/scaling.rs`) and the
+//! scale tests (`tests/scale.rs`) include this file as a module and call
+//! [`generate`] and the others.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -629,11 +639,72 @@ fn optional_row(rng: &mut Rng, total: u64) -> Row {
     }
 }
 
+// ---------------------------------------------------------------- other shapes
+
+/// A plan of one project (as [`generate`] makes it, with `seed`) that has
+/// `rows` more quantity rows (`产出.数量`), each with its own name.
+pub fn generate_rows(rows: usize, seed: u64) -> String {
+    let plan = generate(1, seed);
+    let mut extra = String::with_capacity(rows * 48);
+    let mut rng = Rng::new(seed);
+    for i in 0..rows {
+        let (_, thing, unit) = *rng.pick(SUBJECTS);
+        let _ = writeln!(
+            extra,
+            "  产出.数量 \"第{}批{thing}\" ≥ {}{unit}",
+            i + 1,
+            rng.range(1, 5000)
+        );
+    }
+    // The project is last; its rows start after its head's blank line.
+    let project = plan.rfind("\n项目 ").unwrap_or(0);
+    let rows_at = plan[project..]
+        .find("\n\n")
+        .map_or(plan.len(), |at| project + at + 2);
+    [&plan[..rows_at], &extra, &plan[rows_at..]].concat()
+}
+
+/// A plan of one project whose spending schedule is one line of
+/// `checkpoints` checkpoints: the days of the year in turn (`01-01` …
+/// `12-31`, then again), the cumulative share rising to 100%.
+pub fn generate_checkpoints(checkpoints: usize, seed: u64) -> String {
+    let plan = generate(1, seed);
+    let mut line = String::from("  支出计划 ");
+    let n = checkpoints.max(1);
+    for k in 0..n {
+        let (month, day) = day_of_year(k % 365);
+        let share = (k + 1) * 100 / n;
+        if k > 0 {
+            line.push('，');
+        }
+        let _ = write!(line, "{month:02}-{day:02} {share}%");
+    }
+    let Some(start) = plan.find("  支出计划 ") else {
+        return plan;
+    };
+    let end = plan[start..].find('\n').map_or(plan.len(), |at| start + at);
+    [&plan[..start], &line, &plan[end..]].concat()
+}
+
+/// The month and day of the `n`th day (from 0) of a year of 365 days.
+fn day_of_year(mut n: usize) -> (usize, usize) {
+    const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    for (m, days) in DAYS.iter().enumerate() {
+        if n < *days {
+            return (m + 1, n + 1);
+        }
+        n -= days;
+    }
+    (12, 31)
+}
+
 // ---------------------------------------------------------------- main
 
 #[allow(dead_code)]
 fn main() {
     let mut projects = 100;
+    let mut rows = None;
+    let mut checkpoints = None;
     let mut seed = 1;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -644,12 +715,18 @@ fn main() {
         };
         match arg.as_str() {
             "--projects" => projects = value(&mut args) as usize,
+            "--rows" => rows = Some(value(&mut args) as usize),
+            "--checkpoints" => checkpoints = Some(value(&mut args) as usize),
             "--seed" => seed = value(&mut args),
             "-h" | "--help" => usage(""),
             _ => usage(&format!("unknown argument `{arg}`")),
         }
     }
-    let plan = generate(projects, seed);
+    let plan = match (rows, checkpoints) {
+        (Some(rows), _) => generate_rows(rows, seed),
+        (None, Some(n)) => generate_checkpoints(n, seed),
+        (None, None) => generate(projects, seed),
+    };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(plan.as_bytes()).is_err() {
         std::process::exit(1);
@@ -660,6 +737,8 @@ fn usage(problem: &str) -> ! {
     if !problem.is_empty() {
         eprintln!("gen: {problem}");
     }
-    eprintln!("usage: cargo run --release --example gen -- --projects N [--seed S] > plan.plan");
+    eprintln!(
+        "usage: cargo run --release --example gen -- [--projects N | --rows N | --checkpoints N] [--seed S] > plan.plan"
+    );
     std::process::exit(if problem.is_empty() { 0 } else { 2 });
 }

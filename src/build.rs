@@ -55,8 +55,13 @@ impl<'a> JsonBuild<'a> {
             // Each run's projects are resolved and made into text on the
             // thread that parsed them; the texts are written in order.
             let resolve_run = |items: Vec<Item>| -> io::Result<Vec<Vec<u8>>> {
-                let ctx = Ctx::for_run(&self.settings, id, &items);
-                let projects = model::resolve_projects(&ctx).unwrap_or_default();
+                let projects = {
+                    let ctx = Ctx::for_run(&self.settings, id, &items);
+                    model::resolve_projects(&ctx).unwrap_or_default()
+                };
+                // The run's trees go before its JSON text is made: one
+                // project of a million rows never holds both.
+                drop(items);
                 projects.iter().map(ProjectsWriter::project_text).collect()
             };
             syntax::for_each_run(id, &file.text, &resolve_run, |texts| {

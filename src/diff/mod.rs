@@ -8,6 +8,7 @@
 //! their set (annual or mid-term), then by name across the sets, then
 //! (for renames) by path. Prose is compared by character.
 
+mod index;
 mod render;
 pub mod text;
 
@@ -15,8 +16,10 @@ pub use render::{render_human, render_json, render_markdown};
 
 use crate::model::{self, Funds, Indicator, OverallItem, Party, Plan, Project, Target};
 use crate::values::date::days_in_month;
+use index::{FirstUnused, first_by_key};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use text::Piece;
 
 /// Every change between two plans.
@@ -371,8 +374,9 @@ fn overall(old: &Plan, new: &Plan) -> Vec<Change> {
 
 fn measures(old: &Plan, new: &Plan) -> Vec<Change> {
     let mut out = Vec::new();
+    let new_by_title = first_by_key(new.measures.iter().map(|n| (n.title.as_str(), n)));
     for m in &old.measures {
-        match new.measures.iter().find(|n| n.title == m.title) {
+        match new_by_title.get(m.title.as_str()) {
             Some(n) => prose(&mut out, Prose::Measure(m.title.clone()), &m.text, &n.text),
             None => out.push(Change::TextRemoved {
                 what: Prose::Measure(m.title.clone()),
@@ -380,10 +384,11 @@ fn measures(old: &Plan, new: &Plan) -> Vec<Change> {
             }),
         }
     }
+    let old_titles: HashSet<&str> = old.measures.iter().map(|m| m.title.as_str()).collect();
     for n in new
         .measures
         .iter()
-        .filter(|n| !old.measures.iter().any(|m| m.title == n.title))
+        .filter(|n| !old_titles.contains(n.title.as_str()))
     {
         out.push(Change::TextAdded {
             what: Prose::Measure(n.title.clone()),
@@ -394,33 +399,39 @@ fn measures(old: &Plan, new: &Plan) -> Vec<Change> {
 }
 
 /// Projects matched by id, then by code; the rest added or removed.
+/// The new projects are looked up through maps, by id and by code.
 fn projects(old: &Plan, new: &Plan) -> Vec<ProjectDiff> {
     let mut out = Vec::new();
     let mut matched_new = vec![false; new.projects.len()];
+    let by_id = first_by_key(
+        new.projects
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i)),
+    );
+    let mut by_code = FirstUnused::new(new.projects.iter().map(|n| n.code.as_deref()));
+    let summaries = Summaries::of(old, new);
     for o in &old.projects {
-        let found = new.projects.iter().position(|n| n.id == o.id).or_else(|| {
-            o.code.as_ref().and_then(|c| {
-                new.projects
-                    .iter()
-                    .enumerate()
-                    .position(|(i, n)| !matched_new[i] && n.code.as_ref() == Some(c))
-            })
+        let found = by_id.get(o.id.as_str()).copied().or_else(|| {
+            o.code
+                .as_deref()
+                .and_then(|c| by_code.first(&Some(c), &matched_new))
         });
-        match found {
-            Some(i) => {
-                matched_new[i] = true;
-                let n = &new.projects[i];
-                let changes = project_changes(old, new, o, n);
-                if !changes.is_empty() {
-                    out.push(ProjectDiff {
-                        id: n.id.clone(),
-                        name: n.name.clone(),
-                        status: Status::Changed,
-                        changes,
-                    });
-                }
-            }
-            None => out.push(whole(o, Status::Removed)),
+        let Some((i, n)) = found.and_then(|i| Some((i, new.projects.get(i)?))) else {
+            out.push(whole(o, Status::Removed));
+            continue;
+        };
+        if let Some(seen) = matched_new.get_mut(i) {
+            *seen = true;
+        }
+        let changes = project_changes(&summaries, new.year, o, n);
+        if !changes.is_empty() {
+            out.push(ProjectDiff {
+                id: n.id.clone(),
+                name: n.name.clone(),
+                status: Status::Changed,
+                changes,
+            });
         }
     }
     for (i, n) in new.projects.iter().enumerate() {
@@ -429,6 +440,28 @@ fn projects(old: &Plan, new: &Plan) -> Vec<ProjectDiff> {
         }
     }
     out
+}
+
+/// Each side's 分项绩效目标 texts by project id (the first one of an id).
+struct Summaries<'a> {
+    old: HashMap<&'a str, &'a str>,
+    new: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Summaries<'a> {
+    fn of(old: &'a Plan, new: &'a Plan) -> Summaries<'a> {
+        let goals = |plan: &'a Plan| {
+            first_by_key(
+                plan.summaries
+                    .iter()
+                    .map(|s| (s.project.as_str(), s.goal.as_str())),
+            )
+        };
+        Summaries {
+            old: goals(old),
+            new: goals(new),
+        }
+    }
 }
 
 /// An added or removed project, with its total.
@@ -454,7 +487,7 @@ fn whole(p: &Project, status: Status) -> ProjectDiff {
     }
 }
 
-fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -> Vec<Change> {
+fn project_changes(summaries: &Summaries, year: u16, o: &Project, n: &Project) -> Vec<Change> {
     let mut out = Vec::new();
     field(&mut out, Field::Name, &o.name, &n.name);
     field(
@@ -478,7 +511,7 @@ fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -
         n.total_funds.as_ref(),
         true,
     );
-    schedule(&mut out, o, n, new_plan.year);
+    schedule(&mut out, o, n, year);
     prose(
         &mut out,
         Prose::Purpose,
@@ -492,14 +525,9 @@ fn project_changes(old_plan: &Plan, new_plan: &Plan, o: &Project, n: &Project) -
         Prose::MidtermGoal,
     );
     texts(&mut out, &o.goals, &n.goals, Prose::Goal);
-    let summary = |plan: &Plan, id: &str| {
-        plan.summaries
-            .iter()
-            .find(|s| s.project == id)
-            .map(|s| s.goal.clone())
-    };
-    if let (Some(a), Some(b)) = (summary(old_plan, &o.id), summary(new_plan, &n.id)) {
-        prose(&mut out, Prose::Summary, &a, &b);
+    let old_summary = summaries.old.get(o.id.as_str());
+    if let (Some(a), Some(b)) = (old_summary, summaries.new.get(n.id.as_str())) {
+        prose(&mut out, Prose::Summary, a, b);
     }
     indicator_changes(&mut out, &o.indicators, &n.indicators);
     out
@@ -583,9 +611,11 @@ fn schedule(out: &mut Vec<Change>, o: &Project, n: &Project, year: u16) {
     let mut keys: Vec<(u8, u8)> = o.schedule.iter().chain(&n.schedule).map(key).collect();
     keys.sort_unstable();
     keys.dedup();
+    let old_at = first_by_key(o.schedule.iter().map(|c| (key(c), c)));
+    let new_at = first_by_key(n.schedule.iter().map(|c| (key(c), c)));
     for k in keys {
-        let a = o.schedule.iter().find(|c| key(c) == k);
-        let b = n.schedule.iter().find(|c| key(c) == k);
+        let a = old_at.get(&k).copied();
+        let b = new_at.get(&k).copied();
         let (va, vb) = (a.map(value), b.map(value));
         if va != vb {
             let label = b.or(a).map(|c| c.label.clone()).unwrap_or_default();
@@ -639,28 +669,29 @@ fn levels(i: &Indicator) -> String {
 /// Indicators matched by name within their set (annual or mid-term), then
 /// by name across the sets (a row moved between them); left-over pairs at
 /// the same path are renames; the rest are added or removed.
-fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]) {
+fn indicator_changes<'a>(out: &mut Vec<Change>, old: &'a [Indicator], new: &'a [Indicator]) {
     let mut used = vec![false; new.len()];
     let mut pairs: Vec<Option<usize>> = vec![None; old.len()];
-    let same_set = |o: &Indicator, n: &Indicator| n.name == o.name && n.midterm == o.midterm;
-    let same_name = |o: &Indicator, n: &Indicator| n.name == o.name;
-    match_by(old, new, &mut pairs, &mut used, same_set);
-    match_by(old, new, &mut pairs, &mut used, same_name);
+    let mut same_set = FirstUnused::new(new.iter().map(|n| (n.name.as_str(), n.midterm)));
+    match_by(old, &mut pairs, &mut used, |o, used| {
+        same_set.first(&(o.name.as_str(), o.midterm), used)
+    });
+    let mut same_name = FirstUnused::new(new.iter().map(|n| n.name.as_str()));
+    match_by(old, &mut pairs, &mut used, |o, used| {
+        same_name.first(o.name.as_str(), used)
+    });
     for (o, pair) in old.iter().zip(&pairs) {
-        if let Some(i) = pair {
-            indicator_pair(out, o, &new[*i]);
+        if let Some(n) = pair.and_then(|i| new.get(i)) {
+            indicator_pair(out, o, n);
         }
     }
+    let mut same_path = FirstUnused::new(new.iter().map(path));
     let unmatched_old = old.iter().zip(&pairs).filter(|(_, p)| p.is_none());
     for (o, _) in unmatched_old {
-        let renamed = new
-            .iter()
-            .enumerate()
-            .position(|(i, n)| !used[i] && path(n) == path(o));
-        match renamed {
-            Some(i) => {
+        let renamed = same_path.first(path(o).as_str(), &used);
+        match renamed.and_then(|i| Some((i, new.get(i)?))) {
+            Some((i, n)) => {
                 used[i] = true;
-                let n = &new[i];
                 out.push(Change::IndicatorRenamed {
                     path: path(o),
                     old: o.name.clone(),
@@ -684,25 +715,22 @@ fn indicator_changes(out: &mut Vec<Change>, old: &[Indicator], new: &[Indicator]
     }
 }
 
-/// Pairs each old indicator not yet paired with the first unused new one
-/// that `same` accepts.
-fn match_by(
-    old: &[Indicator],
-    new: &[Indicator],
+/// Pairs each old indicator not yet paired with the new one that `find`
+/// gives (the first unused one it accepts), and marks that one used.
+fn match_by<'a>(
+    old: &'a [Indicator],
     pairs: &mut [Option<usize>],
     used: &mut [bool],
-    same: impl Fn(&Indicator, &Indicator) -> bool,
+    mut find: impl FnMut(&'a Indicator, &[bool]) -> Option<usize>,
 ) {
     for (o, pair) in old.iter().zip(pairs.iter_mut()) {
         if pair.is_some() {
             continue;
         }
-        let found = new
-            .iter()
-            .enumerate()
-            .position(|(i, n)| !used[i] && same(o, n));
-        if let Some(i) = found {
-            used[i] = true;
+        if let Some(i) = find(o, used) {
+            if let Some(seen) = used.get_mut(i) {
+                *seen = true;
+            }
             *pair = Some(i);
         }
     }

@@ -67,9 +67,11 @@ pub fn to_docx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, Error> {
     doc.document(lang);
     let footer = Footer::new().add_paragraph(doc.page_number());
     let mut out = std::io::Cursor::new(Vec::new());
+    // `Docx::pack` streams each part's XML into the archive; `build()`
+    // first would hold all of `document.xml` beside the tree and the
+    // archive (the same bytes).
     doc.docx
         .footer(footer)
-        .build()
         .pack(&mut out)
         .map_err(Error::from_display)?;
     Ok(out.into_inner())

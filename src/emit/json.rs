@@ -57,17 +57,9 @@ impl<'w> ProjectsWriter<'w> {
     /// list, for [`ProjectsWriter::write_project`]. Projects can be made
     /// into text in parallel, then written in order.
     pub fn project_text(project: &Project) -> io::Result<Vec<u8>> {
-        let text = serde_json::to_vec_pretty(project)?;
-        let mut out = Vec::with_capacity(text.len() + text.len() / 8);
-        // A line break in JSON text is always between tokens (strings
-        // escape theirs): each one is followed by the project's indent.
-        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                out.extend_from_slice(PROJECT_INDENT);
-            }
-            out.extend_from_slice(line);
-        }
-        Ok(out)
+        let mut out = Indented(Vec::new());
+        serde_json::to_writer_pretty(&mut out, project)?;
+        Ok(out.0)
     }
 
     /// Writes the next project, as made by [`ProjectsWriter::project_text`].
@@ -109,5 +101,27 @@ impl Write for HoldBack<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+/// Writes its text with [`PROJECT_INDENT`] for every line break: a
+/// project's pretty JSON at the depth of the plan's `projects` list, made
+/// in one pass (no second copy of a large project's text). A line break
+/// in JSON text is always between tokens (strings escape theirs).
+struct Indented(Vec<u8>);
+
+impl Write for Indented {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.0.extend_from_slice(PROJECT_INDENT);
+            }
+            self.0.extend_from_slice(line);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }

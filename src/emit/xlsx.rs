@@ -24,6 +24,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern,
     Workbook, Worksheet, XlsxError,
 };
+use std::collections::{HashMap, HashSet};
 use unicode_width::UnicodeWidthStr;
 
 pub use super::RenderError as Error;
@@ -636,7 +637,11 @@ fn record_target(i: &Indicator) -> (String, Value, String) {
 /// Unique, valid sheet names: at most 31 UTF-16 units, none of
 /// `[]:*?/\`, no apostrophe at either end, unique ignoring case.
 struct Names {
-    taken: Vec<String>,
+    /// Every name given, lowercased.
+    taken: HashSet<String>,
+    /// For a base name given before, the suffix number to try next: the
+    /// ones below it are taken, and stay taken.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Names {
@@ -647,20 +652,29 @@ impl Names {
                 .chain(&["History"])
                 .map(|n| n.to_lowercase())
                 .collect(),
+            next_suffix: HashMap::new(),
         }
     }
 
+    /// The name for a sheet: the wanted name made valid, else with the
+    /// first suffix `~2`, `~3` … that makes it unique.
     fn take(&mut self, wanted: &str, n: usize) -> String {
         let base = sanitize(wanted);
         let base = if base.is_empty() { n.to_string() } else { base };
         let mut name = truncate(&base, 31);
-        let mut k = 2;
-        while self.taken.contains(&name.to_lowercase()) {
-            let suffix = format!("~{k}");
-            name = truncate(&base, 31 - suffix.len()) + &suffix;
-            k += 1;
+        if self.taken.contains(&name.to_lowercase()) {
+            let mut k = self.next_suffix.get(&base).copied().unwrap_or(2);
+            loop {
+                let suffix = format!("~{k}");
+                name = truncate(&base, 31 - suffix.len()) + &suffix;
+                k += 1;
+                if !self.taken.contains(&name.to_lowercase()) {
+                    break;
+                }
+            }
+            self.next_suffix.insert(base, k);
         }
-        self.taken.push(name.to_lowercase());
+        self.taken.insert(name.to_lowercase());
         name
     }
 }
@@ -833,23 +847,24 @@ fn widest(style: Style) -> f64 {
 }
 
 /// Every row gets the height of its lines (text wraps within its cell).
+/// One pass over the cells, each row's height kept by its number.
 fn row_heights(s: &Sheet, widths: &[f64]) -> Vec<(u32, f64)> {
+    let rows = usize::try_from(s.row).unwrap_or(0);
+    let mut text = vec![LINE_HEIGHT + ROW_PADDING; rows];
+    let mut min = vec![0.0_f64; rows];
+    for c in s.cells.iter().filter(|c| c.rows == 1) {
+        if let Some(h) = usize::try_from(c.row).ok().and_then(|r| text.get_mut(r)) {
+            *h = h.max(cell_height(c, widths));
+        }
+    }
+    for (row, height) in &s.min_heights {
+        if let Some(m) = usize::try_from(*row).ok().and_then(|r| min.get_mut(r)) {
+            *m = m.max(*height);
+        }
+    }
     (0..s.row)
-        .map(|row| {
-            let text = s
-                .cells
-                .iter()
-                .filter(|c| c.row == row && c.rows == 1)
-                .map(|c| cell_height(c, widths))
-                .fold(LINE_HEIGHT + ROW_PADDING, f64::max);
-            let min = s
-                .min_heights
-                .iter()
-                .filter(|(r, _)| *r == row)
-                .map(|(_, h)| *h)
-                .fold(0.0, f64::max);
-            (row, text.max(min))
-        })
+        .zip(text.iter().zip(&min))
+        .map(|(row, (text, min))| (row, text.max(*min)))
         .collect()
 }
 
