@@ -8,6 +8,7 @@ mod build;
 mod diff;
 mod errors;
 mod fmt;
+mod import;
 mod input;
 mod write;
 
@@ -34,6 +35,7 @@ pub fn run() -> ExitCode {
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Diff(a) => diff::run(a, &cli, lang, color),
+        Command::Import(a) => import::run(a, lang),
         Command::Schema => print_out(&perfplan::model::schema(), lang).map(|()| ExitCode::SUCCESS),
         Command::Explain(a) => run_explain(&a.code, lang),
     };
