@@ -327,6 +327,30 @@ fn title_parts(text: &str) -> Option<(String, String)> {
     Some((dept, year))
 }
 
+/// A document or table title: `纪检会2022年部门预算绩效文本`,
+/// `某局2024年项目支出绩效目标表`; its department (maybe empty) and year.
+fn document_title(text: &str) -> Option<(String, String)> {
+    let t = normalize(text);
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let (dept, year) = title_parts(&t)?;
+    let tail = t.split_once(&format!("{year}年")).map_or("", |(_, r)| r);
+    let known = [
+        "部门预算绩效",
+        "项目支出绩效目标",
+        "部门整体支出绩效目标",
+        "预算绩效目标",
+        "绩效目标",
+        "项目绩效目标",
+        "项目绩效",
+    ];
+    known
+        .iter()
+        .any(|k| tail.starts_with(k))
+        .then_some((dept, year))
+}
+
 /// `单位：万元` and the text before it.
 fn money_unit(text: &str) -> Option<(String, String)> {
     for unit in ["万元", "亿元", "元"] {
@@ -340,7 +364,7 @@ fn money_unit(text: &str) -> Option<(String, String)> {
                         .is_some_and(|rest| rest.is_empty())
                 {
                     let before = text
-                        .find(label)
+                        .rfind(label)
                         .and_then(|i| text.get(..i))
                         .unwrap_or("")
                         .trim()
@@ -613,6 +637,14 @@ impl Reader {
         if t.is_empty() {
             return;
         }
+        if let Some((dept, year)) = document_title(t) {
+            self.set_title(dept, year, origin);
+            if normalize(t).contains("部门整体") {
+                self.section = Section::Overall;
+                self.target = Target::Overall;
+            }
+            return;
+        }
         if let Some(name) = heading_name(t) {
             self.flush_goal();
             self.section = Section::Projects;
@@ -668,8 +700,24 @@ impl Reader {
             Section::Overall => self.overall_paragraph(t, origin),
             Section::Summaries => self.summary_paragraph(t, origin),
             Section::Measures => self.measure_paragraph(t, style, origin),
+            Section::Projects if self.takes_unit_line(t) => {
+                let mut p = self.plan.projects.pop().unwrap_or_default();
+                self.set_unit(&mut p, t, origin);
+                self.plan.projects.push(p);
+            }
             Section::Front | Section::Projects => self.unplaced(t, origin),
         }
+    }
+
+    /// A unit line (`301001乐亭县司法局`) under a project's heading.
+    fn takes_unit_line(&self, t: &str) -> bool {
+        self.target == Target::Project
+            && unit_parts(t).is_some()
+            && self
+                .plan
+                .projects
+                .last()
+                .is_some_and(|p| p.unit_code.is_none() && p.fields.is_empty())
     }
 
     /// The department's name or `2022年总体绩效目标` repeated above a
@@ -863,6 +911,15 @@ impl Reader {
     fn single_cell_row(&mut self, cell: &Cell, w: &mut TableWalk) -> bool {
         let t = cell.text.trim();
         let n = normalize(t);
+        if let Some((dept, year)) = document_title(t) {
+            self.set_title(dept, year, &cell.origin);
+            if n.contains("部门整体") {
+                self.target = Target::Overall;
+                self.section = Section::Overall;
+            }
+            w.mode = Mode::Fields;
+            return true;
+        }
         if let Some(name) = heading_name(t) {
             self.new_project();
             if let Some(p) = self.plan.projects.last_mut() {
@@ -1219,16 +1276,19 @@ impl Reader {
         let comparator = get(Col::Comparator);
         let mut value = value_cell.map_or(String::new(), |c| c.text.trim().to_string());
         let records = cols.has(Col::Comparator);
-        let percent_column =
-            unit == "%" || unit == "％" || normalize(&w.value_head).contains("(%)");
+        let percent_head = normalize(&w.value_head).contains("(%)");
+        let percent_column = unit == "%" || unit == "％" || percent_head;
         if let Some(n) = value_cell.and_then(|c| c.general_number)
             && percent_column
-            && n.abs() <= 1.0
         {
-            value = super::xlsx::general(n * 100.0);
+            if n.abs() <= 1.0 {
+                value = super::xlsx::general(n * 100.0);
+            }
             if !records && unit.is_empty() {
                 value.push('%');
             }
+        } else if percent_head && unit.is_empty() && value.parse::<f64>().is_ok() {
+            value.push('%');
         }
         if records {
             let numeric = !value.is_empty() && value.parse::<f64>().is_ok();
@@ -1282,6 +1342,20 @@ impl Reader {
             text.push_str(&format!(" 分值 {weight}"));
         }
         self.plan.summary.indicators += 1;
+        // The formatter writes a target in its canonical form (`95%以上`
+        // as `≥ 95%`, the same meaning); the comment keeps the cell's text.
+        let rewritten = looks_quantitative(&value)
+            && (WORD_COMPARATORS.iter().any(|w| value.contains(w))
+                || [
+                    "以上", "以下", "以内", "之内", "前", ">=", "<=", "＝", "＞", "＜",
+                ]
+                .iter()
+                .any(|w| value.contains(w)));
+        let origin = if !rewritten {
+            origin
+        } else {
+            Origin(format!("{origin} 原文：{value}"))
+        };
         let line = Line::new(text, &origin);
         match self.target {
             Target::Overall => self.plan.overall.push(line),
