@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod rules;

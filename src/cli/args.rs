@@ -53,6 +53,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Show what changed between two versions of a plan (files or REV:PATH)
     Diff(DiffArgs),
+    /// Read a Word (.docx) or Excel (.xlsx) plan as filed into plan text
+    Import(ImportArgs),
     /// Print the JSON Schema of `build --to json` (or, with --records, of
     /// `build --to records`)
     Schema(SchemaArgs),
@@ -68,6 +70,17 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The Word (.docx) or Excel (.xlsx) file
+    pub file: PathBuf,
+
+    /// Write the plan to this file (atomically), or into this directory
+    /// as NAME.plan; without it, to standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

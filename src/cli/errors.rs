@@ -251,3 +251,20 @@ pub fn cannot_walk(what: &dyn std::fmt::Display, lang: Lang) -> Report {
         )),
     )
 }
+
+/// A file `perfplan import` cannot read as a Word or Excel plan.
+pub fn cannot_import(path: &str, zh: String, en: String, lang: Lang) -> Report {
+    app_error(
+        "perfplan::import",
+        pick(
+            lang,
+            format!("无法导入 `{path}`：{zh}"),
+            format!("cannot import `{path}`: {en}"),
+        ),
+        Some(pick(
+            lang,
+            "import 读取 Word (.docx) 和 Excel (.xlsx) 文件".into(),
+            "import reads Word (.docx) and Excel (.xlsx) files".into(),
+        )),
+    )
+}

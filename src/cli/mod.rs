@@ -12,6 +12,7 @@ mod cleanup;
 mod diff;
 mod errors;
 mod fmt;
+mod import;
 mod input;
 mod write;
 
@@ -38,6 +39,7 @@ pub fn run() -> ExitCode {
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Diff(a) => diff::run(a, &cli, lang, color),
+        Command::Import(a) => import::run(a, lang),
         Command::Schema(a) => {
             let schema = if a.records {
                 perfplan::emit::records::schema()
