@@ -9,7 +9,9 @@
 //! - `word-paste.plan`: what text copied from Word carries: U+000B for a
 //!   Shift+Enter line break, U+000C for a page break, a NUL;
 //! - `lone-cr.plan`: lone CR line endings (old Mac files, some exports);
-//! - `braces.plan`: 5 000 lines of `{`, more diagnostics than any screen.
+//! - `braces.plan`: 5 000 lines of `{`, more diagnostics than any screen;
+//! - `long-schedule.plan`: one schedule line of 2 000 checkpoints (34 KB),
+//!   each a diagnostic.
 //!
 //! The files are kept byte for byte (`.gitattributes`: `-text`).
 
@@ -218,4 +220,28 @@ fn json_messages_hold_on_every_path() {
         let d: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
         assert_eq!(d["severity"], "warning");
     }
+}
+
+/// One schedule line of 2 000 checkpoints, each day repeated: each
+/// diagnostic shows a window of the line around its place, not the whole
+/// line (which made the output quadratic in the line: 24 MB here).
+#[test]
+fn a_long_line_is_shown_around_each_diagnostic() {
+    let plan = "tests/hostile/long-schedule.plan";
+    let line = std::fs::read_to_string(plan)
+        .expect("the file")
+        .lines()
+        .nth(6)
+        .map_or(0, str::len);
+    assert!(line > 30_000);
+    let (code, _, stderr) = perfplan(&["check", plan, "--lang", "en", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("check finished: 1 file(s), 1999 error(s)"),
+        "{}",
+        &stderr[..2000]
+    );
+    assert!(stderr.len() < 1_000 * 1_000, "{} bytes", stderr.len());
+    assert!(stderr.contains("7 │ … 12月31日"));
+    assert!(stderr.contains("= 7:8: first written here"));
 }
