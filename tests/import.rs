@@ -150,6 +150,11 @@ fn pack(doc: Docx) -> Vec<u8> {
 /// columns, the first level merged down (vMerge), the funds not adding
 /// up (450000 + 40000 ≠ 500000) and a target `95%以上`.
 fn word_project_table() -> Vec<u8> {
+    word_project_table_with("≥120")
+}
+
+/// [`word_project_table`] with another target in its first indicator row.
+fn word_project_table_with(first_target: &str) -> Vec<u8> {
     let merged = |text: &str, m: VMergeType| cell(text).vertical_merge(m);
     let table = Table::new(vec![
         row(&[
@@ -189,7 +194,7 @@ fn word_project_table() -> Vec<u8> {
             cell("补助村医人数"),
             cell("享受补助的村医人数"),
             cell("人"),
-            cell("≥120"),
+            cell(first_target),
             cell("30"),
         ]),
         TableRow::new(vec![
@@ -488,6 +493,30 @@ fn word_project_table_in_yuan_with_description_unit_and_weight_columns() {
     ] {
         assert!(text.contains(line), "`{line}` in:\n{text}");
     }
+}
+
+/// A target with a trailing `。` is imported as filed, and the checker
+/// reports it (as a figure written as text, W0513).
+#[test]
+fn a_defect_the_formatter_would_mend_is_imported_as_filed() {
+    let (code, text, err) = import("project.docx", &word_project_table_with("≥120。"));
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("≥120。"), "{text}");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let plan = dir.path().join("project.plan");
+    std::fs::write(&plan, &text).expect("written");
+    let (_, _, err) = run(&[
+        "check",
+        &s(&plan),
+        "--lang",
+        "en",
+        "--message-format",
+        "short",
+    ]);
+    assert!(
+        err.contains("warning[W0513]") && err.contains("≥120。"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The plan text of an import: the header, the department part, the
 //! projects, each statement followed by a comment naming its origin
 //! (`# 表3 第5行 第2列`, `# Sheet1!C7`). The text is run through the
-//! formatter when it parses, so it is `fmt`-clean; when it does not (a
-//! source with defects the grammar cannot read), it is written as is, and
-//! `perfplan check` reports each broken line where it stands.
+//! formatter when it reads without a diagnostic, so it is `fmt`-clean;
+//! when it does not (a source with defects: a line the grammar cannot
+//! read, a trailing `。` the formatter would drop), it is written as is,
+//! and `perfplan check` reports each defect where it stands.
 
 use super::Origin;
 use super::recognize::{Line, Plan, ProjectOut, quoted};
@@ -43,10 +44,19 @@ pub fn write(plan: &Plan, file_name: &str) -> String {
     for l in &plan.loose {
         line(&mut out, "", l);
     }
-    match crate::format::format(&out, crate::format::Options::default()) {
-        Ok(formatted) => formatted,
-        Err(_) => out,
+    canonical_if_clean(out)
+}
+
+/// The text in the canonical layout when it reads without a single
+/// diagnostic; as written otherwise. The formatter drops what a warning
+/// of the reading asks to drop (a trailing `。`, W0009), and an import
+/// keeps every defect of the source for the checker to report.
+fn canonical_if_clean(text: String) -> String {
+    let (_, diagnostics) = crate::syntax::parse(crate::source::FileId(0), &text);
+    if !diagnostics.is_empty() {
+        return text;
     }
+    crate::format::format(&text, crate::format::Options::default()).unwrap_or(text)
 }
 
 fn one_line(s: &str) -> String {
@@ -225,4 +235,20 @@ fn project(out: &mut String, p: &ProjectOut, id: &str, plan: &Plan) {
         line(out, "  ", l);
     }
     out.push_str("}\n\n");
+}
+
+#[cfg(test)]
+mod canonical_tests {
+    use super::canonical_if_clean;
+
+    #[test]
+    fn a_text_with_a_warning_of_the_reading_is_kept_as_written() {
+        let with_mark = "项目 a \"x\" {\n    资金 10.00。\n}\n".to_string();
+        assert_eq!(canonical_if_clean(with_mark.clone()), with_mark);
+        let clean = "项目 a \"x\" {\n    资金 10.00\n}\n".to_string();
+        assert_eq!(
+            canonical_if_clean(clean),
+            "项目 a \"x\" {\n  资金 10.00\n}\n"
+        );
+    }
 }
