@@ -18,5 +18,6 @@ pub mod render;
 pub mod rules;
 pub mod sema;
 pub mod source;
+pub mod starter;
 pub mod syntax;
 pub mod values;

@@ -626,3 +626,41 @@ fn fmt_in_json_mode_prints_only_json_lines() {
     assert_eq!(values[0]["file"], "in.plan");
     assert_eq!(values[0]["formatted"], formatted.as_str());
 }
+
+/// `perfplan init DIR` writes a starter plan that checks clean (with
+/// warnings denied), in either keyword language, and never overwrites.
+#[test]
+fn init_writes_a_starter_plan_that_checks_clean() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let d = dir.path();
+    for (sub, extra) in [
+        ("zh", &[][..]),
+        (
+            "en",
+            &["--keywords", "en", "--framework", "central-2021"][..],
+        ),
+    ] {
+        let mut args = vec!["init", sub, "--year", "2027", "--lang", "en"];
+        args.extend_from_slice(extra);
+        let (code, _, stderr) = run(d, &args);
+        assert_eq!(code, 0, "{stderr}");
+        let plan = format!("{sub}/plan.plan");
+        let (code, _, stderr) = run(d, &["check", &plan, "-D", "warnings", "--lang", "en"]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = fs::read_to_string(d.join(&plan)).expect("written");
+        assert!(text.contains("2027"));
+        let (code, _, stderr) = run(d, &["fmt", "--check", &plan]);
+        assert_eq!(code, 0, "the starter is in the canonical layout: {stderr}");
+    }
+    let before = fs::read_to_string(d.join("zh/plan.plan")).expect("written");
+    let (code, _, stderr) = run(d, &["init", "zh", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(d.join("zh/plan.plan")).expect("kept"),
+        before
+    );
+    let (code, _, stderr) = run(d, &["init", "x", "--framework", "nope", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("classic-benefit-satisfaction"), "{stderr}");
+}

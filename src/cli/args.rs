@@ -55,6 +55,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Read a Word (.docx) or Excel (.xlsx) plan as filed into plan text
     Import(ImportArgs),
+    /// Write a starter plan (DIR/plan.plan) that checks clean, to fill in
+    Init(InitArgs),
     /// Print the JSON Schema of `build --to json` (or, with --records, of
     /// `build --to records`)
     Schema(SchemaArgs),
@@ -70,6 +72,25 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The directory of the new plan [default: the current directory]
+    pub dir: Option<PathBuf>,
+
+    /// The indicator framework: classic, classic-benefit-satisfaction or
+    /// central-2021
+    #[arg(long, default_value = "classic")]
+    pub framework: String,
+
+    /// The plan's year [default: next year, the one budgets are made for]
+    #[arg(long)]
+    pub year: Option<u16>,
+
+    /// Write the keywords in this language
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub keywords: LangArg,
 }
 
 #[derive(Args, Debug)]

@@ -268,3 +268,37 @@ pub fn cannot_import(path: &str, zh: String, en: String, lang: Lang) -> Report {
         )),
     )
 }
+
+pub fn unknown_framework(name: &str, known: &[&str], lang: Lang) -> Report {
+    let known = known.join(", ");
+    app_error(
+        "perfplan::init",
+        pick(
+            lang,
+            format!("没有内置框架 `{name}`"),
+            format!("there is no built-in framework `{name}`"),
+        ),
+        Some(pick(
+            lang,
+            format!("可选：{known}"),
+            format!("choose one of: {known}"),
+        )),
+    )
+}
+
+pub fn plan_exists(path: &std::path::Path, lang: Lang) -> Report {
+    let path = path.display();
+    app_error(
+        "perfplan::init",
+        pick(
+            lang,
+            format!("`{path}` 已经存在，不会覆盖"),
+            format!("`{path}` already exists and is not overwritten"),
+        ),
+        Some(pick(
+            lang,
+            "换一个目录，或先移走这个文件".into(),
+            "choose another directory, or move the file away first".into(),
+        )),
+    )
+}

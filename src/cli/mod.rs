@@ -13,6 +13,7 @@ mod diff;
 mod errors;
 mod fmt;
 mod import;
+mod init;
 mod input;
 mod write;
 
@@ -40,6 +41,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
         Command::Diff(a) => diff::run(a, &cli, lang, color),
         Command::Import(a) => import::run(a, lang),
+        Command::Init(a) => init::run(a, lang),
         Command::Schema(a) => {
             let schema = if a.records {
                 perfplan::emit::records::schema()
