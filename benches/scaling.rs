@@ -26,9 +26,11 @@
 #[path = "../examples/gen.rs"]
 mod generator;
 
+#[path = "common/child.rs"]
+mod child;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 /// The most a doubling may multiply the time by and still be linear.
 const LINEAR: f64 = 2.3;
@@ -251,28 +253,8 @@ fn one_run(args: &[OsString]) -> (f64, u64) {
 /// As a launcher: runs the binary with `args`, waits for it and prints its
 /// wall time in seconds and peak resident size in bytes. `check` and
 /// `diff` may exit 1 (findings, changes); anything else is a failure.
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is waited for by `wait4`, which also gives its peak"
-)]
 fn launch(args: &[String]) {
-    let start = Instant::now();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run perfplan");
-    let pid = i32::try_from(child.id()).expect("a pid");
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data that `wait4` fills; the child is ours
-    // and has not been waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let secs = start.elapsed().as_secs_f64();
-    if waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1 {
-        // Linux reports kilobytes.
-        let peak = u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024;
+    if let Some((secs, peak)) = child::measured(args, 1) {
         println!("{secs} {peak}");
     }
 }

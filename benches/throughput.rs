@@ -25,6 +25,9 @@
 #[path = "../examples/gen.rs"]
 mod generator;
 
+#[path = "common/child.rs"]
+mod child;
+
 use perfplan::build::JsonBuild;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::emit::json::to_json;
@@ -123,26 +126,9 @@ const PEAK_OF: &str = "--peak-of";
 
 /// As a launcher: runs the binary with `args`, waits for it and prints its
 /// peak resident size in bytes.
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is waited for by `wait4`, which also gives its peak"
-)]
 fn launch(args: &[String]) {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_perfplan"))
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run perfplan");
-    let pid = i32::try_from(child.id()).expect("a pid");
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data that `wait4` fills; the child is ours
-    // and has not been waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    if waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0 {
-        // Linux reports kilobytes.
-        println!("{}", u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024);
+    if let Some((_, peak)) = child::measured(args, 0) {
+        println!("{peak}");
     }
 }
 
