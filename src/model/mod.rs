@@ -15,8 +15,6 @@ mod resolve;
 
 pub use resolve::{resolve, resolve_frame, resolve_projects};
 
-use crate::values::comparator::CmpOp;
-use crate::values::unit::Dimension as UnitDimension;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -292,80 +290,11 @@ pub enum Target {
     NotApplicable,
 }
 
-/// A target's comparator, by the symbol tables print (`≥`, `≤`, `=`,
-/// `>`, `<`), whatever the plan wrote (`>=`, `不低于`, `以上`).
-#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
-pub enum Comparator {
-    #[serde(rename = "≥")]
-    Ge,
-    #[serde(rename = "≤")]
-    Le,
-    #[serde(rename = "=")]
-    Eq,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = "<")]
-    Lt,
-}
-
-impl Comparator {
-    /// The symbol tables print: `≥`, `≤`, `=`, `>`, `<`.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::Ge => "≥",
-            Comparator::Le => "≤",
-            Comparator::Eq => "=",
-            Comparator::Gt => ">",
-            Comparator::Lt => "<",
-        }
-    }
-}
-
-impl From<CmpOp> for Comparator {
-    fn from(op: CmpOp) -> Comparator {
-        match op {
-            CmpOp::Ge => Comparator::Ge,
-            CmpOp::Le => Comparator::Le,
-            CmpOp::Eq => Comparator::Eq,
-            CmpOp::Gt => Comparator::Gt,
-            CmpOp::Lt => Comparator::Lt,
-        }
-    }
-}
-
-/// What a target's unit measures: money, percent, count, length, area,
-/// mass, time, rate (`元/人`), volume or energy.
-#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Dimension {
-    Money,
-    Percent,
-    Count,
-    Length,
-    Area,
-    Mass,
-    Time,
-    Rate,
-    Volume,
-    Energy,
-}
-
-impl From<UnitDimension> for Dimension {
-    fn from(d: UnitDimension) -> Dimension {
-        match d {
-            UnitDimension::Money => Dimension::Money,
-            UnitDimension::Percent => Dimension::Percent,
-            UnitDimension::Count => Dimension::Count,
-            UnitDimension::Length => Dimension::Length,
-            UnitDimension::Area => Dimension::Area,
-            UnitDimension::Mass => Dimension::Mass,
-            UnitDimension::Time => Dimension::Time,
-            UnitDimension::Rate => Dimension::Rate,
-            UnitDimension::Volume => Dimension::Volume,
-            UnitDimension::Energy => Dimension::Energy,
-        }
-    }
-}
+/// A target's comparator (`≥`, `≤`, `=`, `>`, `<`, whatever the plan
+/// wrote) and what its unit measures: the values' own types, which the
+/// schema names `Comparator` and `Dimension`.
+pub use crate::values::comparator::CmpOp as Comparator;
+pub use crate::values::unit::Dimension;
 
 /// 指标值类型, by its official word: 定量 (quantitative), 定性
 /// (qualitative) or 不适用 (not applicable).

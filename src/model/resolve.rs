@@ -380,7 +380,7 @@ fn quantitative(comparator: Option<Comparator>, q: &ast::Quantity) -> Target {
         comparator,
         value: q.number.value.to_string(),
         unit: q.unit.as_ref().map(unit_text),
-        dimension: q.unit.as_ref().map(|u| u.kind.dimension.into()),
+        dimension: q.unit.as_ref().map(|u| u.kind.dimension),
     }
 }
 
@@ -389,12 +389,12 @@ fn target(kind: &TargetKind) -> Target {
         TargetKind::Compare {
             comparator,
             value: ast::Operand::Quantity(q),
-        } => quantitative(Some(comparator.op.into()), q),
+        } => quantitative(Some(comparator.op), q),
         TargetKind::Compare {
             comparator,
             value: ast::Operand::Date(d),
         } => Target::Deadline {
-            comparator: comparator.op.into(),
+            comparator: comparator.op,
             date: d.written.clone(),
         },
         TargetKind::Bare(q) => quantitative(None, q),

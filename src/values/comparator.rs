@@ -6,8 +6,10 @@ use crate::codes;
 use crate::msg;
 use serde::Serialize;
 
-/// A comparator, whatever way it was written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// A target's comparator, by the symbol tables print (`≥`, `≤`, `=`,
+/// `>`, `<`), whatever the plan wrote (`>=`, `不低于`, `以上`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Comparator")]
 pub enum CmpOp {
     #[serde(rename = "≥")]
     Ge,

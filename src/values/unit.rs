@@ -53,9 +53,10 @@ impl MoneyUnit {
     }
 }
 
-/// What a unit measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// What a target's unit measures: money, percent, count, length, area,
+/// mass, time, rate (`元/人`), volume or energy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Money,
     Percent,
@@ -64,11 +65,13 @@ pub enum Dimension {
     Area,
     Mass,
     Time,
-    /// Something per something: `元/人`, `次/年`.
+    // Plain comments here: a doc comment on a variant would split the
+    // schema's enum into a `oneOf`.
+    // Something per something: `元/人`, `次/年`.
     Rate,
-    /// `立方米`, `升`.
+    // `立方米`, `升`.
     Volume,
-    /// `千瓦`, `千瓦时`, `度`.
+    // `千瓦`, `千瓦时`, `度`.
     Energy,
 }
 
