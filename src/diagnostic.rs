@@ -88,6 +88,73 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub notes: Vec<Message>,
     pub help: Option<Message>,
+    /// The change that resolves it, when the checker knows it for sure
+    /// (`perfplan check --fix`, the editor's quick fix).
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix may be applied without a person reading it.
+///
+/// A *safe* fix keeps what the plan means (a full-width comma made
+/// half-width, a figure restated from the project's own table);
+/// `check --fix` applies it. An *unsafe* fix is the likely intent but
+/// changes a figure or a word the user chose (a comparator turned round);
+/// it is applied only with `--unsafe-fixes`, or chosen in an editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Unsafe,
+    Safe,
+}
+
+/// One replacement of a span of a file's text (empty to delete; an empty
+/// span to insert).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub file: FileId,
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A change that resolves a diagnostic: what it does, in both languages,
+/// and its edits, applied together or not at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub message: Message,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A safe fix of one edit.
+    pub fn safe(message: Message, file: FileId, span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            message,
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                file,
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+
+    /// An unsafe fix of one edit.
+    pub fn unsafe_edit(
+        message: Message,
+        file: FileId,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            ..Fix::safe(message, file, span, replacement)
+        }
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
 }
 
 impl Diagnostic {
@@ -99,6 +166,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -136,6 +204,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: Message) -> Diagnostic {
         self.help = Some(help);
+        self
+    }
+
+    /// Attaches the fix that resolves this diagnostic.
+    pub fn fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
         self
     }
 

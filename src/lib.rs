@@ -11,6 +11,7 @@ pub mod codes;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod fix;
 pub mod format;
 pub mod import;
 pub mod model;

@@ -70,6 +70,18 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 
+    /// Apply the fixes that keep the plan's meaning (full-width marks,
+    /// invisible characters, a comparator the name settles, a figure
+    /// restated from its project) and report what is left; `-` prints
+    /// the fixed text
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix, also apply the fixes that change a figure or a word
+    /// the plan chose (a comparator turned round); read them in the diff
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+
     #[command(flatten)]
     pub lints: LintArgs,
 }

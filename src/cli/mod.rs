@@ -11,6 +11,7 @@ mod build;
 mod cleanup;
 mod diff;
 mod errors;
+mod fix;
 mod fmt;
 mod import;
 mod init;
@@ -102,6 +103,9 @@ fn run_check(
     let options = perfplan::check::Options {
         lints: args.lints.lint_settings(lang)?,
     };
+    if args.fix {
+        return fix::run(args, &options, cli, lang, color);
+    }
     let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
     let checked = check_outline(&sources, &options);
     report(
@@ -189,6 +193,17 @@ pub(crate) fn report_to(
 }
 
 fn summary(sources: &SourceMap, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let line = counts(sources, diagnostics, lang);
+    let fixable = perfplan::fix::applicable(diagnostics, false).count();
+    match lang {
+        _ if fixable == 0 => line,
+        Lang::Zh => format!("{line}\n其中 {fixable} 处可用 `perfplan check --fix` 自动修复"),
+        Lang::En => format!("{line}\n{fixable} of them can be fixed with `perfplan check --fix`"),
+    }
+}
+
+/// How many files were checked and how many errors and warnings they have.
+fn counts(sources: &SourceMap, diagnostics: &[Diagnostic], lang: Lang) -> String {
     let files = sources.iter().count();
     let errors = perfplan::diagnostic::error_count(diagnostics);
     let warnings = diagnostics.len() - errors;

@@ -18,6 +18,24 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
     notes: Vec<&'a str>,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A diagnostic's fix: what it does, whether `check --fix` applies it
+/// (`safe`) or only `--unsafe-fixes`, and its edits.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    applicability: crate::diagnostic::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    #[serde(flatten)]
+    location: Option<JsonLocation<'a>>,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -75,6 +93,18 @@ pub fn json_line(sources: &SourceMap, d: &Diagnostic, lang: Lang) -> String {
         labels,
         notes: d.notes.iter().map(|n| n.get(lang)).collect(),
         help: d.help.as_ref().map(|h| h.get(lang)),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            message: f.message.get(lang),
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    location: location(sources, e.file, e.span),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
     };
     serde_json::to_string(&value).unwrap_or_default()
 }

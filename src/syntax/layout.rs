@@ -485,10 +485,16 @@ impl Scanner<'_> {
         if !self.record {
             return;
         }
-        let (label, help) = match fix {
+        let (label, help, change) = match fix {
             Fix::Replace(ascii) => (
                 msg!("全角 `{}`", "full-width `{}`", c),
                 msg!("改为半角 `{}`", "write `{}` instead", ascii),
+                crate::diagnostic::Fix::safe(
+                    msg!("改为半角 `{}`", "write `{}`", ascii),
+                    self.file,
+                    at,
+                    ascii.as_str(),
+                ),
             ),
             Fix::Delete => (
                 msg!(
@@ -501,6 +507,7 @@ impl Scanner<'_> {
                     "delete `{}`: a line break ends a statement",
                     c
                 ),
+                delete_mark(self.file, at, c),
             ),
             Fix::Trailing => {
                 let d = Diagnostic::warning(
@@ -523,7 +530,8 @@ impl Scanner<'_> {
                     "删除 `{}`：换行即结束一条语句",
                     "delete `{}`: a line break ends a statement",
                     c
-                ));
+                ))
+                .fix(delete_mark(self.file, at, c));
                 self.layout.diagnostics.push(d);
                 return;
             }
@@ -537,9 +545,15 @@ impl Scanner<'_> {
             ),
         )
         .primary(self.file, at, label)
-        .help(help);
+        .help(help)
+        .fix(change);
         self.layout.diagnostics.push(diagnostic);
     }
+}
+
+/// The fix that deletes the mark `c` at `at`.
+fn delete_mark(file: FileId, at: Span, c: &str) -> crate::diagnostic::Fix {
+    crate::diagnostic::Fix::safe(msg!("删除 `{}`", "delete `{}`", c), file, at, "")
 }
 
 /// What the scanner made of one token.
@@ -672,6 +686,11 @@ fn hidden_diagnostic(file: FileId, span: Span, c: char, kind: Hidden) -> Diagnos
             )
         } else {
             msg!("删除这个字符", "delete this character")
+        })
+        .fix(if matches!(c, '\u{B}' | '\u{C}') {
+            crate::diagnostic::Fix::safe(msg!("换成空格", "replace by a space"), file, span, " ")
+        } else {
+            crate::diagnostic::Fix::safe(msg!("删除这个字符", "delete this character"), file, span, "")
         }),
         Hidden::Direction => Diagnostic::warning(
             codes::BIDI_CONTROL,
@@ -689,7 +708,13 @@ fn hidden_diagnostic(file: FileId, span: Span, c: char, kind: Hidden) -> Diagnos
                 "the text may be shown in another order than it has"
             ),
         )
-        .help(msg!("删除这个字符", "delete this character")),
+        .help(msg!("删除这个字符", "delete this character"))
+        .fix(crate::diagnostic::Fix::unsafe_edit(
+            msg!("删除这个字符", "delete this character"),
+            file,
+            span,
+            "",
+        )),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::{is_cost, strip_percent_suffix, target_text};
 use crate::ast::{Indicator, Operand, TargetKind};
 use crate::codes::code_doc;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Fix, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 
 /// Which way an indicator is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Better {
+pub(super) enum Better {
     Higher,
     Lower,
 }
@@ -104,7 +104,12 @@ const SAVING_WORDS: &[&str] = &[
 /// Which way an indicator is better: a cost in money is better lower
 /// (unless it is money saved); otherwise what the name says, and a rate
 /// that should be low only in percent.
-fn better(ctx: &Ctx, indicator: &Indicator, dim: Dimension, money: bool) -> Option<Better> {
+pub(super) fn better(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    dim: Dimension,
+    money: bool,
+) -> Option<Better> {
     let name = &indicator.name.value;
     if money && is_cost(ctx, indicator) && !SAVING_WORDS.iter().any(|w| name.contains(w)) {
         return Some(Better::Lower);
@@ -182,6 +187,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "写作 `{}`：`≥` 表示不低于（越高越好），`≤` 表示不超过（越低越好）",
                     "write `{}`: `≥` means at least (better higher), `≤` at most (better lower)",
                     fixed
+                ))
+                .fix(Fix::unsafe_edit(
+                    msg!("改为 `{}`", "write `{}`", right.symbol()),
+                    indicator.file,
+                    comparator.span,
+                    right.symbol(),
                 )),
         );
     }

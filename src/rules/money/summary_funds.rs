@@ -3,10 +3,12 @@
 use super::{amount, show, stated};
 use crate::ast::SummaryStmt;
 use crate::codes::code_doc;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
+use crate::source::Span;
+use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     doc: code_doc!("E0301", Error, "summary_funds"),
@@ -58,7 +60,28 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "drop the amount here (it is derived from the project) or write {}",
                     show(total.value)
                 ));
-            out.push(d);
+            out.push(match restated(ctx, funds, total.value) {
+                Some((span, text)) => d.fix(Fix::safe(
+                    msg!("改为项目表中的 {}", "write the project's {}", text),
+                    summary.file,
+                    span,
+                    text,
+                )),
+                None => d,
+            });
         }
     }
+}
+
+/// Where to write the project's total in a summary's `资金` and what: the
+/// number of its stated total, when that is in the plan's money unit (a
+/// total in another unit, or one made of sources only, is left to the
+/// user).
+fn restated(ctx: &Ctx, funds: &crate::ast::Funds, total: Decimal) -> Option<(Span, String)> {
+    let stated = funds.total.as_ref()?;
+    let in_plan_unit = match &stated.unit {
+        None => true,
+        Some(u) => u.kind.money == Some(ctx.money),
+    };
+    in_plan_unit.then(|| (stated.number.span, show(total)))
 }
