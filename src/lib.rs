@@ -13,6 +13,7 @@ pub mod diff;
 pub mod emit;
 pub mod fix;
 pub mod format;
+pub mod ide;
 pub mod import;
 pub mod model;
 pub mod render;
