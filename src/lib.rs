@@ -15,6 +15,7 @@ pub mod fix;
 pub mod format;
 pub mod ide;
 pub mod import;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod rules;

@@ -62,6 +62,17 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Explain a diagnostic code, such as E0103
     Explain(ExplainArgs),
+    /// Run the language server (LSP over standard input and output) for
+    /// editors: diagnostics as you type, hover, completion, quick fixes
+    Lsp(LspArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted
+    /// because editors' clients pass it)
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Args, Debug)]

@@ -302,3 +302,21 @@ pub fn plan_exists(path: &std::path::Path, lang: Lang) -> Report {
         )),
     )
 }
+
+/// The language server stopped on a broken connection or message.
+pub fn lsp_failed(error: &str, lang: Lang) -> Report {
+    app_error(
+        "perfplan::lsp",
+        pick(
+            lang,
+            format!("语言服务器出错停止：{error}"),
+            format!("the language server stopped: {error}"),
+        ),
+        Some(pick(
+            lang,
+            "`perfplan lsp` 由编辑器启动，通过标准输入输出通信".into(),
+            "`perfplan lsp` is started by an editor and talks over standard input and output"
+                .into(),
+        )),
+    )
+}

@@ -16,6 +16,7 @@ mod fmt;
 mod import;
 mod init;
 mod input;
+mod lsp;
 mod write;
 
 use args::{Cli, ColorArg, Command, MessageFormat};
@@ -52,6 +53,7 @@ pub fn run() -> ExitCode {
             print_out(&schema, lang).map(|()| ExitCode::SUCCESS)
         }
         Command::Explain(a) => run_explain(&a.code, lang),
+        Command::Lsp(_) => lsp::run(lang),
     };
     match result {
         Ok(code) => code,
