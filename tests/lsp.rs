@@ -92,13 +92,9 @@ impl Editor {
         {
             return self.pending.remove(i).params;
         }
-        loop {
-            match self.receive() {
-                Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                    return n.params;
-                }
-                other => panic!("unexpected {other:?}"),
-            }
+        match self.receive() {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => n.params,
+            other => panic!("unexpected {other:?}"),
         }
     }
 
