@@ -10,7 +10,9 @@ use std::path::Path;
 const PLAN: &str = include_str!("fix/fixable.plan");
 
 /// Codes whose fixes are safe: `check --fix` applies them.
-const SAFE: [&str; 6] = ["W0009", "E0301", "E0010", "E0004", "W0508", "W0508"];
+const SAFE: [&str; 8] = [
+    "W0009", "E0301", "E0010", "E0004", "E0001", "E0101", "W0508", "W0508",
+];
 
 /// The codes of `check --message-format short` in `dir`.
 fn codes(dir: &Path) -> Vec<String> {
@@ -47,13 +49,17 @@ fn fix_applies_the_safe_fixes_and_the_plan_checks_without_them() {
     }
     let (status, stdout, stderr) =
         perfplan_in(dir.path(), &["--lang", "en", "check", "--fix", "plan.plan"]);
-    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(status, 1, "an unknown keyword is left: {stderr}");
     assert_eq!(stdout, "");
     let fixed = std::fs::read_to_string(dir.path().join("plan.plan")).unwrap();
     insta::assert_snapshot!("fixed_safe", fixed);
     insta::assert_snapshot!("fix_report", stderr);
     let after = codes(dir.path());
-    assert_eq!(after, ["W0011", "W0520"], "only the unsafe fixes are left");
+    assert_eq!(
+        after,
+        ["E0002", "W0011", "W0520"],
+        "only the unsafe fixes are left"
+    );
 }
 
 #[test]
@@ -71,7 +77,7 @@ fn unsafe_fixes_leave_nothing_fixable() {
         ],
     );
     assert_eq!(status, 0, "{stderr}");
-    assert!(stderr.contains("已修复 8 处问题（1 个文件）"), "{stderr}");
+    assert!(stderr.contains("已修复 11 处问题（1 个文件）"), "{stderr}");
     assert_eq!(codes(dir.path()), Vec::<String>::new());
     let fixed = std::fs::read_to_string(dir.path().join("plan.plan")).unwrap();
     assert!(fixed.contains("\"群众投诉率\" ≤ 5%"), "{fixed}");

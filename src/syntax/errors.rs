@@ -8,7 +8,7 @@
 use super::grammar::Rule;
 use super::keywords::{self, Kw};
 use crate::codes;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Fix, Message};
 use crate::msg;
 use crate::source::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
@@ -140,6 +140,12 @@ fn slash_comment(line: &FailedLine) -> Diagnostic {
         msg!("注释以 `#` 开头", "comments start with `#`"),
     )
     .help(msg!("把 `//` 改为 `#`", "write `#` instead of `//`"))
+    .fix(Fix::safe(
+        msg!("把 `//` 改为 `#`", "write `#` instead of `//`"),
+        line.file,
+        Span::new(at, at + 2),
+        "#",
+    ))
 }
 
 fn misplaced(line: &FailedLine, kw: Kw, word: &str, span: Span, home: Context) -> Diagnostic {
@@ -200,7 +206,13 @@ fn unknown_keyword(line: &FailedLine, word: &str, span: Span) -> Option<Diagnost
                     span,
                     msg!("是否想写 `{}`？", "did you mean `{}`?", s),
                 )
-                .help(msg!("改为 `{}`", "write `{}`", s)),
+                .help(msg!("改为 `{}`", "write `{}`", s))
+                .fix(Fix::unsafe_edit(
+                    msg!("改为 `{}`", "write `{}`", s),
+                    line.file,
+                    span,
+                    s,
+                )),
         ),
         // A word that is close to no keyword may be a one-level indicator
         // path or something else entirely; let the parser's view stand.

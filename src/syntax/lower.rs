@@ -11,7 +11,7 @@ use super::keywords::{self, Kw};
 use super::layout::LineOffsets;
 use crate::ast::*;
 use crate::codes;
-use crate::diagnostic::{Diagnostic, Lang};
+use crate::diagnostic::{Diagnostic, Fix, Lang};
 use crate::msg;
 use crate::source::{FileId, Span};
 use crate::values::{ValueError, comparator, date, number, period, unit};
@@ -56,9 +56,17 @@ impl Lowerer<'_> {
             message,
             label,
             help,
+            replacement,
         } = error;
         let mut d = Diagnostic::error(code, message).primary(self.file, span, label);
         d.help = help;
+        if let Some((text, safe)) = replacement {
+            let what = msg!("改为 `{}`", "write `{}`", text);
+            d = d.fix(match safe {
+                true => Fix::safe(what, self.file, span, text),
+                false => Fix::unsafe_edit(what, self.file, span, text),
+            });
+        }
         self.diagnostics.push(d);
     }
 
@@ -904,7 +912,8 @@ impl Lowerer<'_> {
                     msg!("未知的关键字 `{}`", "unknown keyword `{}`", first),
                     msg!("是否想写 `{}`？", "did you mean `{}`?", s),
                 )
-                .help(msg!("改为 `{}`", "write `{}`", s));
+                .help(msg!("改为 `{}`", "write `{}`", s))
+                .replace_with(s, false);
                 self.report(*error, span);
                 return None;
             }

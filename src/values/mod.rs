@@ -21,6 +21,9 @@ pub struct ValueError {
     /// The label under the token.
     pub label: Message,
     pub help: Option<Message>,
+    /// What to write instead of the token, when that is certain: the
+    /// diagnostic's fix (safe when `true`).
+    pub replacement: Option<(String, bool)>,
 }
 
 /// The result of reading a value. The error is boxed: values are read on
@@ -34,11 +37,22 @@ impl ValueError {
             message,
             label,
             help: None,
+            replacement: None,
         })
     }
 
     pub fn help(mut self: Box<Self>, help: Message) -> Box<ValueError> {
         self.help = Some(help);
+        self
+    }
+
+    /// The text that replaces the token, and whether that is safe.
+    pub fn replace_with(
+        mut self: Box<Self>,
+        text: impl Into<String>,
+        safe: bool,
+    ) -> Box<ValueError> {
+        self.replacement = Some((text.into(), safe));
         self
     }
 }

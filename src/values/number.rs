@@ -26,7 +26,7 @@ pub fn parse(written: &str) -> ValueResult<Decimal> {
 fn check_shape(written: &str) -> ValueResult<()> {
     let body = written.trim_start_matches(['-', '+']);
     if body.contains(',') {
-        let fixed: String = body.chars().filter(|c| *c != ',').collect();
+        let fixed: String = written.chars().filter(|c| *c != ',').collect();
         return Err(malformed(
             written,
             msg!(
@@ -34,15 +34,17 @@ fn check_shape(written: &str) -> ValueResult<()> {
                 "numbers have no thousands separators"
             ),
             msg!("请写作 `{}`", "write `{}`", fixed),
-        ));
+        )
+        .replace_with(fixed, true));
     }
     if body.contains('_') {
-        let fixed: String = body.chars().filter(|c| *c != '_').collect();
+        let fixed: String = written.chars().filter(|c| *c != '_').collect();
         return Err(malformed(
             written,
             msg!("数字中不能有 `_`", "numbers cannot contain `_`"),
             msg!("请写作 `{}`", "write `{}`", fixed),
-        ));
+        )
+        .replace_with(fixed, true));
     }
     let mut parts = body.split('.');
     let whole = parts.next().unwrap_or("");
