@@ -8,8 +8,16 @@
 //! `check` keeps it) and its diagnostics. The server makes a new one for
 //! each version of the text.
 
+mod completion;
+mod hover;
+mod navigation;
+mod outline;
+mod pinyin;
+
+use crate::ast;
 use crate::check::{Checked, Options, check};
 use crate::diagnostic::{Diagnostic, Lang};
+use crate::sema::Ctx;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 /// One checked version of one document.
@@ -116,39 +124,103 @@ impl Analysis {
     /// The card for what is at `offset`: a diagnostic code, an indicator,
     /// a project id or a budget unit's code.
     pub fn hover(&self, offset: usize, lang: Lang) -> Option<Hover> {
-        let _ = (offset, lang);
-        None
+        let doc = self.doc(offset)?;
+        hover::hover(&doc, lang)
     }
 
     /// The completions at `offset`.
     pub fn completions(&self, offset: usize, lang: Lang) -> Vec<Completion> {
-        let _ = (offset, lang);
-        Vec::new()
+        match self.doc(offset) {
+            Some(doc) => completion::completions(&doc, lang),
+            None => Vec::new(),
+        }
     }
 
     /// Where what is at `offset` (a project id, a budget unit's code) is
     /// defined.
     pub fn definition(&self, offset: usize) -> Vec<Span> {
-        let _ = offset;
-        Vec::new()
+        match self.doc(offset) {
+            Some(doc) => navigation::definition(&doc),
+            None => Vec::new(),
+        }
     }
 
     /// Every place that names what is at `offset`, with its definition
     /// when `with_definition`.
     pub fn references(&self, offset: usize, with_definition: bool) -> Vec<Span> {
-        let _ = (offset, with_definition);
-        Vec::new()
+        match self.doc(offset) {
+            Some(doc) => navigation::references(&doc, with_definition),
+            None => Vec::new(),
+        }
     }
 
     /// The outline: the items of the document and the indicators of each
     /// project.
     pub fn symbols(&self, lang: Lang) -> Vec<Symbol> {
-        let _ = lang;
-        Vec::new()
+        match self.doc(0) {
+            Some(doc) => outline::symbols(&doc, lang),
+            None => Vec::new(),
+        }
     }
 
     /// The blocks, multi-line texts and runs of comment lines.
     pub fn folding(&self) -> Vec<Fold> {
-        Vec::new()
+        match self.doc(0) {
+            Some(doc) => outline::folding(&doc),
+            None => Vec::new(),
+        }
+    }
+
+    /// The document, its tree and its index, with `offset` clamped to the
+    /// text and moved back to a character boundary.
+    fn doc(&self, offset: usize) -> Option<Doc<'_>> {
+        let source = self.sources.get(self.file())?;
+        let tree = self.checked.files.first()?;
+        let text = source.text.as_str();
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        Some(Doc {
+            source,
+            text,
+            tree,
+            ctx: Ctx::new(&self.checked.files),
+            offset,
+        })
+    }
+}
+
+/// What every answer reads: the document's text and tree, the plan's
+/// index over it, and the offset asked about (on a character boundary).
+struct Doc<'a> {
+    source: &'a SourceFile,
+    text: &'a str,
+    tree: &'a ast::File,
+    ctx: Ctx<'a>,
+    offset: usize,
+}
+
+impl Doc<'_> {
+    /// The text under a span; empty when out of range.
+    fn slice(&self, span: Span) -> &str {
+        self.source.slice(span)
+    }
+
+    /// The 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.source.position(offset).line.saturating_sub(1)
+    }
+
+    /// The byte range of the physical line around `offset`, its line
+    /// break excluded.
+    fn line_around(&self, offset: usize) -> std::ops::Range<usize> {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or("");
+        let after = self.text.get(offset..).unwrap_or("");
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = after.split('\n').next().unwrap_or("");
+        let end = offset + line.strip_suffix('\r').unwrap_or(line).len();
+        start..end
     }
 }
