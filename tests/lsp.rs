@@ -427,3 +427,87 @@ fn the_binary_serves_over_stdio() {
             .any(|r| r["id"] == 3 && r["result"].is_null())
     );
 }
+
+// --------------------------------------------- what the editor asks
+
+const EXAMPLE: &str = include_str!("../examples/leting-jijian-2022.plan");
+
+/// The LSP position (UTF-16) of byte `offset` of `text`.
+fn position(text: &str, offset: usize) -> Value {
+    let line = text[..offset].matches('\n').count();
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    json!({ "line": line, "character": text[start..offset].encode_utf16().count() })
+}
+
+fn at(uri_text: &str, needle: &str) -> Value {
+    position(uri_text, uri_text.find(needle).unwrap())
+}
+
+#[test]
+fn hover_and_definition_answer_at_utf16_positions() {
+    let (mut editor, _) = Editor::start(utf16_offered());
+    editor.open(EXAMPLE);
+    // On the indicator's name, after Chinese on the same line.
+    let hover = editor.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": at(EXAMPLE, "服务对象满意度\"     ≥ 95%") }),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(card.contains("满意度指标"), "{card}");
+    assert!(card.contains("95%"), "{card}");
+    // From a summary's project id to the project.
+    let from = EXAMPLE.find("分项目标 办案经费").unwrap() + "分项目标 ".len();
+    let definition = editor.request(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": URI }, "position": position(EXAMPLE, from) }),
+    );
+    let target = EXAMPLE.find("项目 办案经费").unwrap() + "项目 ".len();
+    assert_eq!(definition[0]["range"]["start"], position(EXAMPLE, target));
+    assert_eq!(definition[0]["uri"], URI);
+    // The outline names every project.
+    let symbols = editor.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("办案经费")), "{names:?}");
+    editor.shutdown();
+}
+
+#[test]
+fn completion_matches_pinyin_initials() {
+    let (mut editor, _) = Editor::start(utf16_offered());
+    editor.open(EXAMPLE);
+    // Type `  myd` on a new line at the end of the first project.
+    let anchor = "  满意度.服务对象满意度 \"服务对象满意度\"                 ≥ 95% 描述 \"服务对象满意度\"\n";
+    let at = EXAMPLE.find(anchor).unwrap() + anchor.len();
+    let typed = format!("{}  myd\n{}", &EXAMPLE[..at], &EXAMPLE[at..]);
+    editor.change(2, &typed);
+    editor.diagnostics();
+    let cursor = at + "  myd".len();
+    let items = editor.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": position(&typed, cursor) }),
+    );
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "满意度")
+        .unwrap_or_else(|| panic!("no 满意度 in {items:#}"));
+    assert!(
+        item["filterText"].as_str().unwrap().contains("myd"),
+        "{item:#}"
+    );
+    // It replaces the three letters typed.
+    let edit = &item["textEdit"];
+    assert_eq!(edit["range"]["start"], position(&typed, at + 2));
+    assert_eq!(edit["range"]["end"], position(&typed, cursor));
+    assert_eq!(edit["newText"], "满意度");
+    editor.shutdown();
+}

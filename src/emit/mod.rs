@@ -5,7 +5,7 @@
 
 pub mod docx;
 pub mod json;
-mod layout;
+pub(crate) mod layout;
 pub mod markdown;
 pub mod records;
 pub mod xlsx;

@@ -417,14 +417,8 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// An amount as the tables print it: at least two decimal places.
-pub(super) fn money(amount: &str) -> String {
-    match amount.split_once('.') {
-        Some((_, places)) if places.len() >= 2 => amount.to_string(),
-        Some((whole, places)) => format!("{whole}.{places:0<2}"),
-        None => format!("{amount}.00"),
-    }
-}
+/// An amount as the tables print it (`emit::layout::money`).
+pub(super) use crate::emit::layout::money;
 
 /// A plan's text escaped for Markdown, so that it shows as written.
 pub(super) fn md(text: &str) -> String {
