@@ -577,70 +577,114 @@ fn excel_stores_numbers_as_numbers() {
     assert_eq!(rows[r][4], Data::String("提高案件办结工作效率".into()));
 }
 
+/// The value in the column headed `head` of a records row.
+fn field<'a>(rows: &'a [Vec<Data>], row: &'a [Data], head: &str) -> &'a Data {
+    let col = rows[0]
+        .iter()
+        .position(|h| h == &Data::String(head.into()))
+        .unwrap_or_else(|| panic!("no column {head}"));
+    row.get(col).unwrap_or(&Data::Empty)
+}
+
+/// The records row of the indicator called `name`.
+fn record_of<'a>(rows: &'a [Vec<Data>], name: &str) -> &'a [Data] {
+    rows.iter()
+        .find(|r| field(rows, r, "三级指标") == &Data::String(name.into()))
+        .unwrap_or_else(|| panic!("no record of {name}"))
+}
+
 #[test]
-fn excel_indicator_records_are_in_import_order() {
+fn excel_indicator_records_match_the_records_export() {
     let mut book = workbook(build("xlsx", "zh"));
     let rows = sheet(&mut book, "指标记录");
     let head: Vec<Data> = [
+        "年度",
+        "财政区划",
+        "单位编码",
         "项目编码",
         "项目名称",
+        "范围",
+        "年度/中期",
+        "序号",
+        "一级指标编码",
         "一级指标",
+        "二级指标编码",
         "二级指标",
         "三级指标",
         "指标解释",
         "比较符",
-        "指标值",
+        "指标值（数值）",
+        "指标值（文字）",
         "计量单位",
-        "指标值确定依据",
-        "分值",
         "指标值类型",
+        "指标方向",
+        "指标值确定依据",
         "评(扣)分标准",
+        "分值",
         "指标值说明",
         "备注",
-        "年度/中期",
     ]
     .iter()
     .map(|s| Data::String(s.to_string()))
     .collect();
     assert_eq!(rows[0], head);
-    assert_eq!(
-        rows.len(),
-        1 + 8 + 8 + 10,
-        "one record per project indicator"
-    );
-    let record = rows
+    // One row per indicator record of `build --to records`: the
+    // department's and every project's.
+    let (code, records, stderr) = cli::perfplan(&["build", ZH, "--to", "records", "-o", "-"]);
+    assert_eq!(code, 0, "{stderr}");
+    let records: serde_json::Value = serde_json::from_str(&records).expect("records JSON");
+    let indicators = records["indicators"].as_array().expect("indicators");
+    assert_eq!(rows.len(), 1 + indicators.len());
+    let department = rows
         .iter()
-        .find(|r| r.get(4) == Some(&Data::String("人均工作经费".into())))
-        .expect("the record of 人均工作经费");
+        .filter(|r| field(&rows, r, "范围") == &Data::String("部门整体".into()))
+        .count();
+    assert!(department > 0, "the department's indicators are recorded");
+
     let s = |t: &str| Data::String(t.into());
-    assert_eq!(
-        record[..10],
-        [
-            s("13022522P00407510001E"),
-            s("巡察工作经费"),
-            s("产出指标"),
-            s("成本指标"),
-            s("人均工作经费"),
-            s("本着厉行节约的原则，在完成工作任务的前提下，力争人均工作经费不超4万元"),
-            s("≤"),
-            Data::Float(4.0),
-            s("万元/人"),
-            s("根据年初工作计划安排"),
-        ]
+    let cost = record_of(&rows, "人均工作经费");
+    for (head, value) in [
+        ("年度", Data::Float(2022.0)),
+        ("单位编码", s("222003")),
+        ("项目编码", s("13022522P00407510001E")),
+        ("项目名称", s("巡察工作经费")),
+        ("范围", s("项目")),
+        ("年度/中期", s("年度")),
+        ("一级指标", s("产出指标")),
+        ("二级指标", s("成本指标")),
+        ("比较符", s("≤")),
+        ("指标值（数值）", Data::Float(4.0)),
+        ("指标值（文字）", Data::Empty),
+        ("计量单位", s("万元/人")),
+        ("指标值类型", s("定量")),
+        ("指标方向", s("反向")),
+        ("指标值确定依据", s("根据年初工作计划安排")),
+    ] {
+        assert_eq!(field(&rows, cost, head), &value, "{head}");
+    }
+    assert!(matches!(field(&rows, cost, "一级指标编码"), Data::String(c) if !c.is_empty()));
+    assert!(matches!(field(&rows, cost, "二级指标编码"), Data::String(c) if !c.is_empty()));
+
+    // A percentage is the number the project sheet holds (0.95 shown as
+    // 95%), never 95 on one sheet and 0.95 on another.
+    let percent = record_of(&rows, "工作按时完成率");
+    assert_eq!(field(&rows, percent, "指标值（数值）"), &Data::Float(0.95));
+    assert_eq!(field(&rows, percent, "计量单位"), &s("%"));
+    let Data::String(name) = field(&rows, percent, "项目名称").clone() else {
+        panic!("a project name");
+    };
+    let project = sheet(&mut book, &name);
+    assert!(
+        project.iter().flatten().any(|c| c == &Data::Float(0.95)),
+        "the project sheet holds 0.95 too"
     );
-    let percent = rows
-        .iter()
-        .find(|r| r.get(4) == Some(&Data::String("工作按时完成率".into())))
-        .expect("the record of 工作按时完成率");
-    assert_eq!(percent[7], Data::Float(95.0));
-    assert_eq!(percent[8], s("%"));
-    // The table states no optional column: the record's are blank, and
-    // every row is of the annual set.
+    // A text target is in the text column, the number column blank.
+    let words = record_of(&rows, "提高效率");
+    assert_eq!(field(&rows, words, "指标值（数值）"), &Data::Empty);
     assert_eq!(
-        percent[11..15],
-        [Data::Empty, Data::Empty, Data::Empty, Data::Empty]
+        field(&rows, words, "指标值（文字）"),
+        &s("提高案件办结工作效率")
     );
-    assert_eq!(percent[15], s("年度"));
 }
 
 #[test]
@@ -898,30 +942,31 @@ fn excel_shows_every_field_of_a_multi_year_project() {
     let records = &sheets[2];
     assert_eq!(records.len(), 1 + 7 + 2);
     let s = |t: &str| Data::String(t.into());
-    assert_eq!(
-        records[1][4..],
-        [
-            s("完成维修的学校数量"),
-            Data::Empty,
-            s("≥"),
-            Data::Float(6.0),
-            s("所"),
+    let first = &records[1];
+    for (head, value) in [
+        ("三级指标", s("完成维修的学校数量")),
+        ("指标解释", Data::Empty),
+        ("比较符", s("≥")),
+        ("指标值（数值）", Data::Float(6.0)),
+        ("计量单位", s("所")),
+        (
+            "指标值确定依据",
             s("根据《乐亭县中小学校舍维修改造三年规划》"),
-            Data::Empty,
-            s("定量"),
-            s("每少1所扣2分"),
-            s("以竣工验收报告为准"),
-            Data::Empty,
-            s("年度"),
-        ]
+        ),
+        ("指标值类型", s("定量")),
+        ("评(扣)分标准", s("每少1所扣2分")),
+        ("指标值说明", s("以竣工验收报告为准")),
+        ("年度/中期", s("年度")),
+    ] {
+        assert_eq!(field(records, first, head), &value, "{head}");
+    }
+    assert_eq!(
+        field(records, &records[8], "指标值（数值）"),
+        &Data::Float(12.0)
     );
-    assert_eq!(records[8][7], Data::Float(12.0));
-    assert_eq!(records[8][15], s("中期"));
-    let remark = records
-        .iter()
-        .find(|r| r.get(4) == Some(&s("生均维修成本")))
-        .expect("the record of 生均维修成本");
-    assert_eq!(remark[14], s("按受益学生人数计算"));
+    assert_eq!(field(records, &records[8], "年度/中期"), &s("中期"));
+    let remark = record_of(records, "生均维修成本");
+    assert_eq!(field(records, remark, "备注"), &s("按受益学生人数计算"));
 }
 
 // ------------------------------------------------------------- common --
@@ -1006,4 +1051,26 @@ fn documents_never_hold_characters_xml_forbids() {
         }
     }
     assert!(Xlsx::new(Cursor::new(excel)).is_ok());
+}
+
+#[test]
+fn excel_sheets_print_one_page_wide_with_their_titles_repeated() {
+    let bytes = build("xlsx", "zh");
+    let workbook = zip_entry(&bytes, "xl/workbook.xml");
+    let sheets = workbook.matches("<sheet ").count();
+    assert!(sheets >= 3);
+    assert_eq!(
+        workbook.matches("_xlnm.Print_Titles").count(),
+        sheets,
+        "every sheet repeats its title or header rows: {workbook}"
+    );
+    for n in 1..=sheets {
+        let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(xml.contains(r#"fitToPage="1""#), "sheet{n} fits the page width");
+        assert!(xml.contains(r#"paperSize="9""#), "sheet{n} is A4");
+        assert!(!xml.contains(r#"fitToWidth="0""#), "sheet{n}");
+    }
+    // The records are wide: landscape.
+    let records = zip_entry(&bytes, &format!("xl/worksheets/sheet{sheets}.xml"));
+    assert!(records.contains(r#"orientation="landscape""#));
 }

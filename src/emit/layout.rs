@@ -8,6 +8,9 @@
 use crate::diagnostic::Lang;
 use crate::model::{Checkpoint, FundSource, Funds, Indicator, Party, Plan, Project, SourceKind};
 
+/// The columns of the workbook's indicator records sheet.
+pub(crate) const RECORD_COLUMNS: usize = 25;
+
 /// The headings and labels of the document in one language.
 pub(crate) struct Words {
     pub title: &'static str,
@@ -48,7 +51,7 @@ pub(crate) struct Words {
     /// The columns of the indicator records: first those provincial
     /// systems import, in their order, then the table's optional columns
     /// and the annual/mid-term flag.
-    pub record_columns: [&'static str; 16],
+    pub record_columns: [&'static str; RECORD_COLUMNS],
     pub department: &'static str,
     pub year: &'static str,
     pub number: &'static str,
@@ -125,22 +128,31 @@ const ZH: Words = Words {
     overall_sheet: "部门整体绩效目标",
     records_sheet: "指标记录",
     record_columns: [
+        "年度",
+        "财政区划",
+        "单位编码",
         "项目编码",
         "项目名称",
+        "范围",
+        "年度/中期",
+        "序号",
+        "一级指标编码",
         "一级指标",
+        "二级指标编码",
         "二级指标",
         "三级指标",
         "指标解释",
         "比较符",
-        "指标值",
+        "指标值（数值）",
+        "指标值（文字）",
         "计量单位",
-        "指标值确定依据",
-        "分值",
         "指标值类型",
+        "指标方向",
+        "指标值确定依据",
         "评(扣)分标准",
+        "分值",
         "指标值说明",
         "备注",
-        "年度/中期",
     ],
     department: "部门名称",
     year: "年度",
@@ -211,22 +223,31 @@ const EN: Words = Words {
     overall_sheet: "Department overall",
     records_sheet: "Indicator records",
     record_columns: [
+        "Year",
+        "Region code",
+        "Unit code",
         "Project code",
         "Project name",
+        "Scope",
+        "Annual/mid-term",
+        "No.",
+        "Level 1 code",
         "Level 1",
+        "Level 2 code",
         "Level 2",
         "Level 3",
         "Definition",
         "Comparator",
-        "Value",
+        "Value (number)",
+        "Value (text)",
         "Unit",
-        "Basis",
-        "Weight",
         "Value type",
+        "Direction",
+        "Basis",
         "Scoring",
+        "Weight",
         "Value note",
         "Remark",
-        "Annual/mid-term",
     ],
     department: "Department",
     year: "Year",
@@ -345,7 +366,6 @@ fn group_key(all: &[&Indicator], i: &Indicator) -> (usize, usize) {
 /// has one grid without a title, as single-year tables print it.
 pub(crate) struct Grid<'a> {
     pub title: Option<&'static str>,
-    pub midterm: bool,
     pub rows: Vec<Row<'a>>,
 }
 
@@ -362,22 +382,17 @@ pub(crate) fn grids<'a>(p: &'a Project, w: &Words) -> Vec<Grid<'a>> {
     if midterm.is_empty() {
         return vec![Grid {
             title: None,
-            midterm: false,
             rows: grouped(&annual),
         }];
     }
-    [
-        (w.annual_set, false, annual),
-        (w.midterm_set, true, midterm),
-    ]
-    .into_iter()
-    .filter(|(_, _, rows)| !rows.is_empty())
-    .map(|(title, midterm, rows)| Grid {
-        title: Some(title),
-        midterm,
-        rows: grouped(&rows),
-    })
-    .collect()
+    [(w.annual_set, annual), (w.midterm_set, midterm)]
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(title, rows)| Grid {
+            title: Some(title),
+            rows: grouped(&rows),
+        })
+        .collect()
 }
 
 /// A column of the indicator grid. The six of every table, and the

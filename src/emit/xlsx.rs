@@ -1,9 +1,10 @@
 //! The plan's tables as an Excel workbook (.xlsx): one sheet for the
 //! department-overall table, one per project (named after it), and a last
-//! sheet of indicator records in the column order provincial systems
-//! import (项目编码, 项目名称, 一级 … 三级指标, 指标解释, comparator, value,
-//! unit, 指标值确定依据, weight), then the table's optional columns
-//! (指标值类型, 评(扣)分标准, 指标值说明, 备注) and the annual/mid-term flag.
+//! sheet of indicator records: the department's and every project's
+//! level-3 indicators as `build --to records` gives them (year, region,
+//! unit and project codes, scope, annual/mid-term, level codes and names,
+//! comparator, the value as a number or as text in separate columns, unit,
+//! value type, direction, basis, scoring, weight, notes).
 //!
 //! The tables keep the printed layout: 一级/二级 cells merged over their
 //! rows, "单位：万元" at the top right, the header block on the third row.
@@ -17,7 +18,8 @@
 //! fixed and rust_xlsxwriter writes its zip entries in a fixed order with
 //! the zip epoch as their time.
 
-use super::layout::{self, Column, FundsBlock, Row, Words, money};
+use super::layout::{self, Column, FundsBlock, RECORD_COLUMNS, Row, Words, money};
+use super::records::{self, IndicatorRecord};
 use crate::diagnostic::Lang;
 use crate::model::{Checkpoint, Indicator, OverallItem, Plan, Project, Target};
 use rust_xlsxwriter::{
@@ -548,8 +550,12 @@ fn indicator_grid(s: &mut Sheet, rows: &[Row], columns: &[Column], w: &Words) {
     }
 }
 
-/// One row per project indicator, in the tables' order (each project's
-/// annual grid, then its mid-term grid), for import.
+/// The indicator records sheet: one row per level-3 indicator, the
+/// department's and every project's, as `build --to records` gives them
+/// (`records::IndicatorRecord`), so the sheet and the systems' records
+/// never disagree. A number is a number (a percentage the same 0.95 shown
+/// as 95% as on the project sheets), a text target is in a column of its
+/// own, and a row carries the year, region, unit and level codes.
 fn records_sheet(plan: &Plan, w: &Words) -> Sheet {
     let mut s = Sheet::new(w.records_sheet);
     for (col, head) in (0..).zip(w.record_columns) {
@@ -558,80 +564,93 @@ fn records_sheet(plan: &Plan, w: &Words) -> Sheet {
     s.next_row();
     s.freeze_rows = 1;
     s.filter = true;
-    for p in &plan.projects {
-        for grid in layout::grids(p, w) {
-            let set = if grid.midterm { w.midterm } else { w.annual };
-            for row in &grid.rows {
-                record(&mut s, p, row.indicator, set);
-                s.next_row();
-            }
+    let names: HashMap<&str, &str> = plan
+        .projects
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    for r in records::records(plan).indicators {
+        let name = r.pro_id.as_deref().and_then(|id| names.get(id)).copied();
+        for (col, value) in (0..).zip(record_cells(&r, name, w)) {
+            s.put(col, 1, value, Style::Text);
         }
+        s.next_row();
     }
     s
 }
 
-/// An indicator's record. Its unit is the table's 计量单位 where the row
-/// states one, else the target's.
-fn record(s: &mut Sheet, p: &Project, i: &Indicator, set: &str) {
-    let (comparator, value, unit) = record_target(i);
-    let weight = match i.weight.as_deref().map(|x| (x, x.parse::<f64>())) {
-        Some((x, Ok(n))) => Value::Number(n, places("0", decimals(x))),
-        Some((x, Err(_))) => text(x),
-        None => Value::Blank,
+/// The cells of one indicator record, in the order of `record_columns`.
+fn record_cells(
+    r: &IndicatorRecord,
+    project_name: Option<&str>,
+    w: &Words,
+) -> [Value; RECORD_COLUMNS] {
+    let opt = |t: &Option<String>| text(t.clone().unwrap_or_default());
+    let (number, words) = record_value(r);
+    [
+        Value::Number(f64::from(r.fiscal_year), "0".into()),
+        opt(&r.mof_div_code),
+        opt(&r.agency_code),
+        opt(&r.pro_code),
+        text(project_name.unwrap_or_default()),
+        text(word(&r.scope)),
+        text(match r.yearflag {
+            records::YearFlag::Annual => w.annual,
+            records::YearFlag::Midterm => w.midterm,
+        }),
+        Value::Number(r.orderby as f64, "0".into()),
+        text(&r.lv1_perf_ind_id),
+        text(&r.lv1_perf_ind_name),
+        text(&r.lv2_perf_ind_id),
+        text(&r.lv2_perf_ind_name),
+        text(&r.lv3_perf_ind_name),
+        opt(&r.kpi_content),
+        text(r.indsymbol.map(|c| c.symbol()).unwrap_or_default()),
+        number,
+        words,
+        opt(&r.meterunit),
+        text(r.value_type.word()),
+        text(r.direction.as_ref().map(word).unwrap_or_default()),
+        opt(&r.ind_basis),
+        opt(&r.kpi_evalstd),
+        r.weight.map_or(Value::Blank, |n| exact(n.0)),
+        opt(&r.value_remark),
+        opt(&r.kpi_remark),
+    ]
+}
+
+/// A record's value: the number (a percentage as the fraction shown with
+/// `%`, as the project sheets show it) or the text, each in its column.
+fn record_value(r: &IndicatorRecord) -> (Value, Value) {
+    let Some(n) = r.indvalue else {
+        return (Value::Blank, text(&r.kpi_val));
     };
-    let optional = |c: Column| text(c.text(i));
-    let cells = [
-        text(p.code.clone().unwrap_or_default()),
-        text(&p.name),
-        text(&i.level1.name),
-        text(&i.level2.name),
-        text(&i.name),
-        optional(Column::Description),
-        text(comparator),
-        value,
-        text(i.measure_unit.clone().unwrap_or(unit)),
-        optional(Column::Basis),
-        weight,
-        optional(Column::ValueType),
-        optional(Column::Scoring),
-        optional(Column::Note),
-        optional(Column::Remark),
-        text(set),
-    ];
-    for (col, value) in (0..).zip(cells) {
-        s.put(col, 1, value, Style::Text);
+    let percent = r.meterunit.as_deref() == Some("%");
+    let written = n.0.to_string();
+    let number = match written.parse::<f64>() {
+        Ok(v) if percent => Value::Number(v / 100.0, places("0", decimals(&written)) + "%"),
+        Ok(_) => exact(n.0),
+        Err(_) => text(&written),
+    };
+    (number, Value::Blank)
+}
+
+/// An exact decimal as a number cell with its own decimal places.
+fn exact(d: rust_decimal::Decimal) -> Value {
+    let written = d.to_string();
+    match written.parse::<f64>() {
+        Ok(v) => Value::Number(v, places("0", decimals(&written))),
+        Err(_) => text(written),
     }
 }
 
-/// A target as comparator, value and unit: the value is a number for a
-/// quantitative target (95 with the unit `%`), else its text.
-fn record_target(i: &Indicator) -> (String, Value, String) {
-    match &i.target {
-        Target::Quantitative {
-            comparator,
-            value,
-            unit,
-            ..
-        } => {
-            let v = match value.parse::<f64>() {
-                Ok(n) => Value::Number(n, places("0", decimals(value))),
-                Err(_) => text(value),
-            };
-            (
-                comparator
-                    .map(|c| c.symbol().to_string())
-                    .unwrap_or_default(),
-                v,
-                unit.clone().unwrap_or_default(),
-            )
-        }
-        Target::Deadline { comparator, date } => {
-            (comparator.symbol().to_string(), text(date), String::new())
-        }
-        Target::Qualitative { text: t } => (String::new(), text(t), String::new()),
-        Target::Grade { grade } => (String::new(), text(grade), String::new()),
-        Target::NotApplicable => (String::new(), text(&i.value_text), String::new()),
-    }
+/// The word an enum of the records is written as (its serde name:
+/// 部门整体, 正向 …).
+fn word<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Unique, valid sheet names: at most 31 UTF-16 units, none of
@@ -705,16 +724,15 @@ fn truncate(s: &str, max: usize) -> String {
 /// Writes a laid-out sheet: cells, merged ranges, widths, heights, panes.
 fn write_sheet(ws: &mut Worksheet, s: &Sheet) -> Result<(), XlsxError> {
     ws.set_name(&s.name)?;
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, u16::from(s.one_page));
     let widths = column_widths(s);
     for (col, width) in (0..).zip(&widths) {
         ws.set_column_width(col, *width)?;
     }
-    for (row, height) in row_heights(s, &widths) {
-        ws.set_row_height(row, height)?;
+    let heights = row_heights(s, &widths);
+    for (row, height) in &heights {
+        ws.set_row_height(*row, *height)?;
     }
+    print_setup(ws, s, &widths, &heights)?;
     for c in &s.cells {
         write_cell(ws, c)?;
     }
@@ -726,6 +744,84 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet) -> Result<(), XlsxError> {
         ws.autofilter(0, 0, s.row - 1, last_col)?;
     }
     Ok(())
+}
+
+/// The widest table, in Excel's character units, that a portrait A4 page
+/// prints at full size (its width less the default margins); wider ones
+/// print landscape.
+const PORTRAIT_CHARS: f64 = 92.0;
+/// The same on a landscape page.
+const LANDSCAPE_CHARS: f64 = 135.0;
+/// The printable height of an A4 page, in points, less the default
+/// margins: portrait, landscape.
+const PAGE_POINTS: (f64, f64) = (730.0, 480.0);
+/// Excel keeps at most this many manual page breaks on a sheet.
+const MAX_BREAKS: usize = 1023;
+
+/// How a sheet prints: A4, portrait when its table fits the width, else
+/// landscape; one page wide (a project's table on one page); the title or
+/// header rows repeated at the top of every page; a section heading never
+/// left alone at the bottom of a page.
+fn print_setup(
+    ws: &mut Worksheet,
+    s: &Sheet,
+    widths: &[f64],
+    heights: &[(u32, f64)],
+) -> Result<(), XlsxError> {
+    let width: f64 = widths.iter().sum();
+    let landscape = width > PORTRAIT_CHARS;
+    ws.set_paper_size(9);
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, u16::from(s.one_page));
+    if s.freeze_rows > 0 && s.row > s.freeze_rows {
+        ws.set_repeat_rows(0, s.freeze_rows - 1)?;
+    }
+    if !s.one_page {
+        let breaks = section_breaks(s, width, heights, landscape);
+        ws.set_page_breaks(&breaks)?;
+    }
+    Ok(())
+}
+
+/// The rows before which a page must break so that no section heading is
+/// the last row of a page: the pages are laid out as Excel will, scaled
+/// to the page's width, with the repeated rows at the top of each.
+fn section_breaks(s: &Sheet, width: f64, heights: &[(u32, f64)], landscape: bool) -> Vec<u32> {
+    let (page_chars, page) = if landscape {
+        (LANDSCAPE_CHARS, PAGE_POINTS.1)
+    } else {
+        (PORTRAIT_CHARS, PAGE_POINTS.0)
+    };
+    let scale = (page_chars / width.max(1.0)).min(1.0);
+    let height = |r: u32| heights.get(r as usize).map_or(LINE_HEIGHT, |(_, h)| *h);
+    let repeated: f64 = (0..s.freeze_rows).map(height).sum();
+    let room = page / scale;
+    let sections: HashSet<u32> = s
+        .cells
+        .iter()
+        .filter(|c| c.style == Style::Section)
+        .map(|c| c.row)
+        .collect();
+    let mut breaks = Vec::new();
+    let mut used = repeated;
+    for r in s.freeze_rows..s.row {
+        let h = height(r);
+        if used + h > room {
+            // The page ends here of itself.
+            used = repeated;
+        } else if sections.contains(&r) && used + h + height(r + 1) > room {
+            if breaks.len() < MAX_BREAKS {
+                breaks.push(r);
+            }
+            used = repeated;
+        }
+        used += h;
+    }
+    breaks
 }
 
 fn write_cell(ws: &mut Worksheet, c: &Placed) -> Result<(), XlsxError> {
@@ -900,6 +996,36 @@ fn lines_of(text: &str, width: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet of `rows` plain rows after two title rows, with section
+    /// headings at `sections`.
+    fn long_sheet(rows: u32, sections: &[u32]) -> Sheet {
+        let mut s = Sheet::new("s");
+        s.title("t", "", "");
+        while s.row < rows {
+            let style = if sections.contains(&s.row) {
+                Style::Section
+            } else {
+                Style::Text
+            };
+            s.text(0, 1, "x", style);
+            s.next_row();
+        }
+        s
+    }
+
+    #[test]
+    fn a_section_heading_is_never_the_last_row_of_a_page() {
+        // Portrait, 20-point rows: 36 rows fill a page of 730 points.
+        let heights = |s: &Sheet| (0..s.row).map(|r| (r, 20.0)).collect::<Vec<_>>();
+        let last_on_first_page = 35;
+        let s = long_sheet(100, &[10, last_on_first_page]);
+        let breaks = section_breaks(&s, 50.0, &heights(&s), false);
+        assert_eq!(breaks, [last_on_first_page], "only the stranded heading");
+        // A heading that starts a page needs no break.
+        let s = long_sheet(100, &[36]);
+        assert!(section_breaks(&s, 50.0, &heights(&s), false).is_empty());
+    }
 
     #[test]
     fn sheet_names_are_valid_and_unique() {
