@@ -65,6 +65,10 @@ pub enum Command {
     /// Run the language server (LSP over standard input and output) for
     /// editors: diagnostics as you type, hover, completion, quick fixes
     Lsp(LspArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): perfplan's, or one command's
+    Man(ManArgs),
 }
 
 #[derive(Args, Debug)]
@@ -92,6 +96,11 @@ pub struct CheckArgs {
     /// the plan chose (a comparator turned round); read them in the diff
     #[arg(long, requires = "fix")]
     pub unsafe_fixes: bool,
+
+    /// Check each file as a plan of its own (as a pre-commit hook passes
+    /// the changed files)
+    #[arg(long, conflicts_with = "fix")]
+    pub each: bool,
 
     #[command(flatten)]
     pub lints: LintArgs,
@@ -312,6 +321,20 @@ pub struct ExplainArgs {
     pub code: String,
 }
 
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// The command whose page to print, such as check [default: perfplan's
+    /// own page]
+    pub command: Option<String>,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LangArg {
     Zh,
@@ -342,4 +365,49 @@ pub enum MessageFormat {
     Short,
     /// One JSON object per line, on standard output
     Json,
+    /// One SARIF 2.1.0 log for the whole run, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations), one per diagnostic
+    Github,
+}
+
+/// The command tree, its help in Chinese when the messages are.
+pub fn command(lang: Lang) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::Zh => super::help_zh::translate(command),
+        Lang::En => command,
+    }
+}
+
+/// Reads the command line; `--help` speaks the language of the messages,
+/// which `--lang` gives, else the locale (`env_lang`). On a usage error,
+/// `--help` or `--version`, prints and exits as clap does.
+pub fn parse(env_lang: Lang) -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_in_args(&args).unwrap_or(env_lang);
+    let mut command = command(lang);
+    let matches = command.clone().get_matches_from(&args);
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .unwrap_or_else(|e| e.format(&mut command).exit())
+}
+
+/// The last `--lang zh|en` (or `--lang=…`) before a `--`, read before clap
+/// parses the line, so that its help is in that language.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut found = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.as_ref() {
+            "--" => break,
+            "--lang" => words.next(),
+            w => w.strip_prefix("--lang=").map(|v| v.to_string().into()),
+        };
+        match value.as_deref() {
+            Some("zh") => found = Some(Lang::Zh),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
+    }
+    found
 }

@@ -1,7 +1,7 @@
 //! `perfplan build`: check the plan, then write its JSON, Markdown, Word,
 //! Excel or records output. The binary formats are written only to a file.
 
-use super::args::{BuildArgs, Cli, Format, RecordFormat};
+use super::args::{BuildArgs, Cli, Format, MessageFormat, RecordFormat};
 use super::write;
 use super::{Stream, errors, input, report_to};
 use perfplan::build::JsonBuild;
@@ -33,8 +33,11 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         Some(path) if path != Path::new("-") => Stream::Stdout,
         _ => Stream::Stderr,
     };
+    // A SARIF log is written even without a diagnostic: an upload of it
+    // closes the alerts of the last one.
+    let sarif = cli.message_format == MessageFormat::Sarif;
     let shown = |diagnostics: &[Diagnostic]| -> miette::Result<bool> {
-        if !diagnostics.is_empty() {
+        if !diagnostics.is_empty() || sarif {
             let format = cli.message_format;
             report_to(&sources, diagnostics, format, lang, color, json_to)?;
         }

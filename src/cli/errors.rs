@@ -320,3 +320,40 @@ pub fn lsp_failed(error: &str, lang: Lang) -> Report {
         )),
     )
 }
+
+pub fn unknown_command(name: &str, known: &[&str], lang: Lang) -> Report {
+    let known = known.join(", ");
+    app_error(
+        "perfplan::man",
+        pick(
+            lang,
+            format!("没有子命令 `{name}`"),
+            format!("there is no command `{name}`"),
+        ),
+        Some(pick(
+            lang,
+            format!("可选：{known}"),
+            format!("choose one of: {known}"),
+        )),
+    )
+}
+
+/// `fmt` writes no SARIF: what it reports is not a plan's diagnostics
+/// alone (files that would change), and it may print text on standard
+/// output.
+pub fn fmt_no_sarif(lang: Lang) -> Report {
+    app_error(
+        "perfplan::fmt",
+        pick(
+            lang,
+            "`fmt` 不输出 SARIF".into(),
+            "`fmt` does not write SARIF".into(),
+        ),
+        Some(pick(
+            lang,
+            "用 --message-format human、short、json 或 github；SARIF 请用 `perfplan check`".into(),
+            "use --message-format human, short, json or github; for SARIF, use `perfplan check`"
+                .into(),
+        )),
+    )
+}

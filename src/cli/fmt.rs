@@ -39,6 +39,9 @@ const IGNORE_FILE: &str = ".perfplanignore";
 /// Formats each file and returns the exit code described in the module's
 /// documentation. Only a failure to write standard output stops the run.
 pub fn run(args: &FmtArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
+    if cli.message_format == MessageFormat::Sarif {
+        return Err(errors::fmt_no_sarif(lang));
+    }
     let mut run = Run {
         args,
         cli,

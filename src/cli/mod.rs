@@ -10,17 +10,20 @@ mod args;
 mod build;
 mod cleanup;
 mod diff;
+mod each;
 mod errors;
 mod fix;
 mod fmt;
+mod help_zh;
 mod import;
 mod init;
 mod input;
 mod lsp;
+mod machine;
+mod shell;
 mod write;
 
 use args::{Cli, ColorArg, Command, MessageFormat};
-use clap::Parser;
 use perfplan::check::check_outline;
 use perfplan::diagnostic::Diagnostic;
 use perfplan::diagnostic::Lang;
@@ -32,12 +35,14 @@ use std::process::ExitCode;
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = args::parse(lang_from_env());
     let lang = cli.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+    machine::set_lang(lang);
     let color = color_wanted(cli.color);
     errors::install_handler(color);
     let _ = MAX_PER_FILE.set(cli.max_diagnostics);
     let result = match &cli.command {
+        Command::Check(a) if a.each => each::run(a, &cli, lang, color),
         Command::Check(a) => run_check(a, &cli, lang, color),
         Command::Build(a) => build::run(a, &cli, lang, color),
         Command::Fmt(a) => fmt::run(a, &cli, lang, color),
@@ -54,32 +59,39 @@ pub fn run() -> ExitCode {
         }
         Command::Explain(a) => run_explain(&a.code, lang),
         Command::Lsp(_) => lsp::run(lang),
+        Command::Completions(a) => shell::completions(a, lang),
+        Command::Man(a) => shell::man(a, lang),
     };
-    match result {
+    let code = match result {
         Ok(code) => code,
         Err(report) => {
             show_error(&report, cli.message_format);
             ExitCode::from(2)
         }
+    };
+    // `--message-format sarif`: the one log of the run, written last.
+    match machine::finish_sarif(lang) {
+        Ok(()) => code,
+        Err(report) => {
+            eprintln!("{report:?}");
+            ExitCode::from(2)
+        }
     }
 }
 
-/// Shows the command's own error: with miette for people, as one line of
-/// JSON (the shape of a diagnostic, with no location) for tools, so that
-/// `--message-format json` holds on every path.
+/// Shows the command's own error: with miette for people; for tools, as
+/// one line of JSON (the shape of a diagnostic, with no location) or one
+/// GitHub workflow command on standard output, or a notification in the
+/// SARIF log, so that each format for tools holds on every path.
 pub(crate) fn show_error(report: &miette::Report, format: MessageFormat) {
-    if format != MessageFormat::Json {
-        eprintln!("{report:?}");
+    if format == MessageFormat::Sarif {
+        machine::gather_report(report);
         return;
     }
-    let line = serde_json::json!({
-        "code": errors::code_of(report),
-        "severity": "error",
-        "message": report.to_string(),
-        "labels": [],
-        "notes": [],
-        "help": report.help().map(|h| h.to_string()),
-    });
+    let Some(line) = machine::error_line(report, format) else {
+        eprintln!("{report:?}");
+        return;
+    };
     let mut out = std::io::stdout().lock();
     if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
         eprintln!("{report:?}");
@@ -137,8 +149,8 @@ pub(crate) fn report(
     report_to(sources, diagnostics, format, lang, color, Stream::Stdout)
 }
 
-/// Where JSON lines go: standard output, or standard error when standard
-/// output carries the command's product (the document of `build`, the
+/// Where JSON lines (GitHub workflow commands, the SARIF log) go: standard
+/// output, or standard error when standard output carries the command's product (the document of `build`, the
 /// changes of `diff`), so that neither stream mixes two kinds of text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stream {
@@ -158,16 +170,11 @@ pub(crate) fn report_to(
 ) -> miette::Result<()> {
     let io = |e: std::io::Error| errors::output_failed(e, lang);
     let (shown, omitted) = render::cap::cap(diagnostics, max_per_file());
-    if format == MessageFormat::Json {
-        let mut text = String::new();
-        for d in shown {
-            text.push_str(&render::json_line(sources, d, lang));
-            text.push('\n');
-        }
-        for o in &omitted {
-            text.push_str(&o.json_line(sources, lang));
-            text.push('\n');
-        }
+    if format == MessageFormat::Sarif {
+        machine::gather(sources, &shown, &omitted, lang, json_to);
+        return Ok(());
+    }
+    if let Some(text) = machine::lines(sources, &shown, &omitted, format, lang) {
         let written = match json_to {
             Stream::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
             Stream::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),

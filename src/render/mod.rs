@@ -1,10 +1,13 @@
 //! Renderers: diagnostics for people (codespan-reporting) and for tools
-//! (JSON lines). Both take the one [`Diagnostic`] model and a language.
+//! (JSON lines, a SARIF log, GitHub Actions workflow commands). All take
+//! the one [`Diagnostic`] model and a language.
 
 pub mod cap;
 pub mod escape;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 pub use human::{Style, emit_human, render_human};
 pub use json::{json_line, render_json};

@@ -1,0 +1,37 @@
+//! `perfplan check --each`: each file checked as a plan of its own, as a
+//! pre-commit hook passes the changed files of a repository that holds
+//! many plans (`.pre-commit-hooks.yaml`). Without it, the files named are
+//! one plan, and two plans checked as one report false problems (a second
+//! header, another framework).
+
+use super::args::{CheckArgs, Cli};
+use super::{input, report};
+use perfplan::check::{Options, check_outline};
+use perfplan::diagnostic::Lang;
+use std::process::ExitCode;
+
+/// Checks each file alone and reports it; exits 1 if any has errors. A
+/// file that cannot be read stops the run (exit 2), as in `check`.
+pub fn run(args: &CheckArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Result<ExitCode> {
+    let options = Options {
+        lints: args.lints.lint_settings(lang)?,
+    };
+    let mut failed = false;
+    for file in &args.files {
+        let sources = input::read_all(std::slice::from_ref(file), cli.stdin_name(), lang)?;
+        let checked = check_outline(&sources, &options);
+        report(
+            &sources,
+            &checked.diagnostics,
+            cli.message_format,
+            lang,
+            color,
+        )?;
+        failed |= checked.error_count() > 0;
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
