@@ -155,6 +155,17 @@ impl Fix {
     pub fn is_safe(&self) -> bool {
         self.applicability == Applicability::Safe
     }
+
+    /// What the fix does, as an editor's quick fix or a SARIF fix names
+    /// it, with a reminder to review an unsafe one.
+    pub fn title(&self, lang: Lang) -> String {
+        let title = self.message.get(lang).to_string();
+        match (self.applicability, lang) {
+            (Applicability::Safe, _) => title,
+            (Applicability::Unsafe, Lang::Zh) => format!("{title}（请核对）"),
+            (Applicability::Unsafe, Lang::En) => format!("{title} (review it)"),
+        }
+    }
 }
 
 impl Diagnostic {

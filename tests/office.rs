@@ -1066,7 +1066,10 @@ fn excel_sheets_print_one_page_wide_with_their_titles_repeated() {
     );
     for n in 1..=sheets {
         let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
-        assert!(xml.contains(r#"fitToPage="1""#), "sheet{n} fits the page width");
+        assert!(
+            xml.contains(r#"fitToPage="1""#),
+            "sheet{n} fits the page width"
+        );
         assert!(xml.contains(r#"paperSize="9""#), "sheet{n} is A4");
         assert!(!xml.contains(r#"fitToWidth="0""#), "sheet{n}");
     }

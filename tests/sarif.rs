@@ -159,6 +159,40 @@ fn errors_and_warnings_on_chinese_lines_make_a_valid_log() {
 }
 
 #[test]
+fn fixes_are_sarif_fixes() {
+    let (_, log, _) = sarif(&["tests/fix/fixable.plan", "--lang", "zh"]);
+    assert_valid(&log);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let fixed: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.get("fixes").is_some())
+        .collect();
+    assert!(fixed.len() >= 8, "{fixed:#?}");
+    let brace = results
+        .iter()
+        .find(|r| r["ruleId"] == "E0004")
+        .expect("the full-width brace");
+    let change = &brace["fixes"][0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "tests/fix/fixable.plan");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "{");
+    assert_eq!(
+        replacement["deletedRegion"],
+        brace["locations"][0]["physicalLocation"]["region"]
+    );
+    assert_eq!(brace["fixes"][0]["description"]["text"], "改为半角 `{`");
+    let turned = results
+        .iter()
+        .find(|r| r["ruleId"] == "W0520")
+        .expect("the turned comparator");
+    assert!(
+        turned["fixes"][0]["description"]["text"]
+            .as_str()
+            .is_some_and(|t| t.ends_with("（请核对）"))
+    );
+}
+
+#[test]
 fn columns_count_utf16_code_units() {
     let (_, log, _) = sarif(&[ASTRAL, "--lang", "en"]);
     assert_valid(&log);

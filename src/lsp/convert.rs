@@ -3,7 +3,7 @@
 //! knows the text and the negotiated encoding.
 
 use super::lines::{Encoding, LineIndex};
-use crate::diagnostic::{self, Diagnostic, Fix, LabelStyle, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Fix, LabelStyle, Lang, Severity};
 use crate::ide;
 use crate::source::Span;
 use lsp_types::{
@@ -139,15 +139,5 @@ pub fn folding(f: ide::Fold) -> FoldingRange {
             FoldingRangeKind::Region
         }),
         ..Default::default()
-    }
-}
-
-/// The title of a quick fix: what it does, and whether to read it first.
-pub fn fix_title(fix: &Fix, lang: Lang) -> String {
-    let title = fix.message.get(lang).to_string();
-    match (fix.applicability, lang) {
-        (diagnostic::Applicability::Safe, _) => title,
-        (diagnostic::Applicability::Unsafe, Lang::Zh) => format!("{title}（请核对）"),
-        (diagnostic::Applicability::Unsafe, Lang::En) => format!("{title} (review it)"),
     }
 }

@@ -441,7 +441,7 @@ impl<'c> Server<'c> {
                     continue;
                 }
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: convert::fix_title(fix, lang),
+                    title: fix.title(lang),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diagnostic]),
                     edit: Some(edit(&doc.uri, view.edits(fix))),

@@ -171,12 +171,45 @@ impl SarifLog {
         if !related.is_empty() {
             result["relatedLocations"] = Value::Array(related);
         }
+        if let Some(fix) = d.fix.as_ref().and_then(|f| self.fix(sources, f)) {
+            result["fixes"] = json!([fix]);
+        }
         let hash = line_hash(d.code, line_text(source, span));
         let n = self.seen.entry((source.name.clone(), hash)).or_insert(0);
         *n += 1;
         result["partialFingerprints"] =
             json!({ "primaryLocationLineHash": format!("{hash:016x}:{n}") });
         result
+    }
+
+    /// A diagnostic's fix as SARIF's `fix`: its description (saying when
+    /// it is unsafe) and, per file, the regions replaced and their new
+    /// text. `None` when an edit names no file of the run.
+    fn fix(&self, sources: &SourceMap, fix: &crate::diagnostic::Fix) -> Option<Value> {
+        let mut changes: Vec<(crate::source::FileId, Vec<Value>)> = Vec::new();
+        for edit in &fix.edits {
+            let source = sources.get(edit.file)?;
+            let replacement = json!({
+                "deletedRegion": region(source, edit.span),
+                "insertedContent": { "text": edit.replacement },
+            });
+            match changes.iter_mut().find(|(f, _)| *f == edit.file) {
+                Some((_, list)) => list.push(replacement),
+                None => changes.push((edit.file, vec![replacement])),
+            }
+        }
+        let changes: Vec<Value> = changes
+            .into_iter()
+            .filter_map(|(file, replacements)| {
+                let source = sources.get(file)?;
+                Some(json!({
+                    "artifactLocation": artifact(&source.name),
+                    "replacements": replacements,
+                }))
+            })
+            .collect();
+        let text = fix.title(self.lang);
+        Some(json!({ "description": { "text": text }, "artifactChanges": changes }))
     }
 
     /// The notification of what `--max-diagnostics` left out of a file.
