@@ -194,6 +194,11 @@ mod tests {
         let index = LineIndex::new(TEXT);
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
             for (offset, _) in TEXT.char_indices() {
+                // The `\n` of a `\r\n` is inside the line break: no
+                // position names it.
+                if TEXT[..offset].ends_with('\r') {
+                    continue;
+                }
                 let pos = index.position(TEXT, offset, enc);
                 assert_eq!(index.offset(TEXT, pos, enc), offset, "{enc:?} {offset}");
             }
