@@ -156,6 +156,9 @@ enum Col {
     Name,
     Description,
     Value,
+    /// A target in words, in a records sheet that keeps numbers and texts
+    /// in two columns (`指标值（文字）` beside `指标值（数值）`).
+    ValueText,
     Comparator,
     MeasureUnit,
     ValueType,
@@ -182,7 +185,8 @@ fn column(head: &str) -> Option<Col> {
         "绩效指标描述" | "指标解释" | "指标描述" | "绩效指标说明" | "描述" | "指标内容"
         | "绩效指标解释" => Col::Description,
         "指标值" | "目标值" | "年度指标值" | "指标目标值" | "年度目标值" | "中期指标值"
-        | "绩效指标值" => Col::Value,
+        | "绩效指标值" | "指标值(数值)" | "数值指标值" => Col::Value,
+        "指标值(文字)" | "文字指标值" | "指标值(文本)" => Col::ValueText,
         "比较符" | "符号" | "运算符" | "比较方式" => Col::Comparator,
         "计量单位" | "度量单位" | "单位" => Col::MeasureUnit,
         "指标值类型" | "指标类型" | "值类型" => Col::ValueType,
@@ -1271,7 +1275,12 @@ impl Reader {
         } else if self.target == Target::None {
             self.new_project();
         }
-        let value_cell = cols.get(Col::Value).and_then(|i| row.get(i));
+        let text_cell = cols.get(Col::ValueText).and_then(|i| row.get(i));
+        let value_cell = cols
+            .get(Col::Value)
+            .and_then(|i| row.get(i))
+            .filter(|c| !c.text.trim().is_empty())
+            .or(text_cell);
         let unit = get(Col::MeasureUnit);
         let comparator = get(Col::Comparator);
         let mut value = value_cell.map_or(String::new(), |c| c.text.trim().to_string());
