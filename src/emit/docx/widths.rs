@@ -6,7 +6,7 @@
 //! character two (`unicode-width`).
 
 use crate::emit::layout::Column;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// The cell's left and right margins and a little slack, in twips.
 const PAD: usize = 2 * 85 + 40;
@@ -22,10 +22,12 @@ const ONE_LINE_LEVEL: usize = 12;
 
 /// What a column's cells and head ask for: the widths of its longest line
 /// and of its longest piece that may not break, in half-characters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Need {
     pub want: usize,
     pub least: usize,
+    /// The width of every line: how many lines wrap at a width.
+    pub lines: Vec<usize>,
 }
 
 impl Need {
@@ -33,8 +35,9 @@ impl Need {
     /// with a number, or a short level name, is needed whole.
     pub fn add(&mut self, column: Column, text: &str) {
         for line in text.lines() {
-            let width = line.width();
+            let width = measure(line);
             self.want = self.want.max(width);
+            self.lines.push(width);
             self.least = self.least.max(unbreakable(line));
             let whole = match column {
                 Column::Value => {
@@ -48,6 +51,25 @@ impl Need {
             }
         }
     }
+}
+
+/// The width of a line in half-characters as a Chinese font sets it:
+/// characters of ambiguous width (`≤`, `≥`, `×`) count two, and each
+/// change between Chinese and Latin text one more, for the space Word and
+/// LibreOffice put there.
+fn measure(line: &str) -> usize {
+    let mut width = 0;
+    let mut last_wide: Option<bool> = None;
+    for c in line.chars() {
+        let w = c.width_cjk().unwrap_or(0);
+        let wide = w > 1;
+        if last_wide.is_some_and(|l| l != wide) && !c.is_whitespace() {
+            width += 1;
+        }
+        last_wide = Some(wide);
+        width += w;
+    }
+    width
 }
 
 /// The widest piece of a line that may not break: a run of narrow
@@ -67,38 +89,89 @@ fn unbreakable(line: &str) -> usize {
     widest.max(run)
 }
 
+/// How many lines the texts of a column take at a capacity (half-characters).
+fn lines_at(lines: &[usize], capacity: usize) -> usize {
+    lines
+        .iter()
+        .map(|w| w.div_ceil(capacity.max(1)).max(1))
+        .sum()
+}
+
+/// The next capacity above `capacity` at which the column takes fewer
+/// lines, and how many fewer.
+fn next_step(lines: &[usize], capacity: usize) -> Option<(usize, usize)> {
+    let next = lines
+        .iter()
+        .filter_map(|&w| {
+            let n = w.div_ceil(capacity.max(1));
+            (n > 1).then(|| w.div_ceil(n - 1))
+        })
+        .min()?;
+    let saved = lines_at(lines, capacity) - lines_at(lines, next);
+    Some((next, saved))
+}
+
+/// Capacities from `least` up, `room` half-characters more in all, given
+/// where they save the most lines for their width: each step widens the
+/// column whose next fewer-lines width saves the most lines per
+/// half-character, while the room lasts.
+fn fewest_lines(needs: &[Need], least: &[usize], mut room: usize) -> Vec<usize> {
+    let mut capacity = least.to_vec();
+    loop {
+        let best = needs
+            .iter()
+            .zip(&capacity)
+            .enumerate()
+            .filter_map(|(k, (n, &c))| {
+                let (next, saved) = next_step(&n.lines, c)?;
+                let cost = next - c;
+                (cost <= room).then_some((k, next, saved * 1000 / cost.max(1)))
+            })
+            .max_by_key(|&(k, _, gain)| (gain, std::cmp::Reverse(k)));
+        let Some((k, next, _)) = best else {
+            break;
+        };
+        room -= next - capacity[k];
+        capacity[k] = next;
+    }
+    capacity
+}
+
 /// The widths in twips, adding up to `total`, of columns with these
 /// needs, at `size` half-points a character: each wants its longest line
 /// and needs its longest unbreakable piece (and `FLOOR`); when everything
 /// fits, the room left is shared by what they want; otherwise each gets
-/// what it needs and the rest goes by how much more it wants.
+/// what it needs and the rest goes where it saves the most lines
+/// ([`fewest_lines`]).
 pub(super) fn fit(needs: &[Need], size: usize, total: usize) -> Vec<usize> {
-    let half = size * 5;
+    let half = (size * 5).max(1);
     let twips = |halves: usize| halves * half + PAD;
-    let want: Vec<usize> = needs.iter().map(|n| twips(n.want.max(FLOOR))).collect();
+    let want: Vec<usize> = needs.iter().map(|n| n.want.max(FLOOR)).collect();
     let least: Vec<usize> = needs
         .iter()
-        .map(|n| twips(n.least.max(FLOOR.min(n.want)).max(1)))
         .zip(&want)
-        .map(|(l, w)| l.min(*w))
+        .map(|(n, w)| n.least.max(FLOOR.min(n.want)).max(1).min(*w))
         .collect();
-    let (sum_want, sum_least) = (want.iter().sum::<usize>(), least.iter().sum::<usize>());
-    let mut widths: Vec<usize> = if sum_want <= total {
-        let extra = total - sum_want;
-        want.iter()
-            .map(|w| w + extra * w / sum_want.max(1))
-            .collect()
+    let (sum_want, sum_least) = (
+        want.iter().map(|w| twips(*w)).sum::<usize>(),
+        least.iter().map(|l| twips(*l)).sum::<usize>(),
+    );
+    let base: Vec<usize> = if sum_want <= total {
+        want.iter().map(|w| twips(*w)).collect()
     } else if sum_least >= total {
-        least.iter().map(|l| l * total / sum_least.max(1)).collect()
-    } else {
-        let room = total - sum_least;
-        let spread = sum_want - sum_least;
         least
             .iter()
-            .zip(&want)
-            .map(|(l, w)| l + (w - l) * room / spread.max(1))
+            .map(|l| twips(*l) * total / sum_least.max(1))
             .collect()
+    } else {
+        let room = (total - sum_least) / half;
+        let capacity = fewest_lines(needs, &least, room);
+        capacity.iter().map(|c| twips(*c)).collect()
     };
+    // What is left goes to every column by its width.
+    let used: usize = base.iter().sum();
+    let extra = total.saturating_sub(used);
+    let mut widths: Vec<usize> = base.iter().map(|w| w + extra * w / used.max(1)).collect();
     let used: usize = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
         *last += total.saturating_sub(used);
@@ -128,13 +201,8 @@ mod tests {
     #[test]
     fn a_target_is_never_broken() {
         let n = need(Column::Value, &["指标值", "≤50.00万元"]);
-        assert_eq!(
-            n,
-            Need {
-                want: 10,
-                least: 10
-            }
-        );
+        // ≤ counts two, and the change to 万元 one more.
+        assert_eq!((n.want, n.least), (13, 13));
     }
 
     #[test]
@@ -152,6 +220,21 @@ mod tests {
         assert_eq!(widths.iter().sum::<usize>(), 8844);
         assert!(widths[2] > widths[1], "{widths:?}");
         assert!(widths[3] >= 10 * 105 + PAD, "{widths:?}");
+    }
+
+    #[test]
+    fn an_empty_column_gives_its_room_to_one_that_wraps() {
+        let basis = "根据年初工作计划安排";
+        let needs = [
+            need(Column::Description, &["绩效指标描述", "", ""]),
+            need(Column::Basis, &["指标值确定依据", basis, basis, basis]),
+            need(Column::Name, &[&"很长的指标名称".repeat(8)]),
+        ];
+        let widths = fit(&needs, 21, 8844);
+        // The empty column keeps the width of its head on two lines; the
+        // basis is on one line.
+        assert!(widths[0] <= 6 * 210 + PAD + 400, "{widths:?}");
+        assert!(widths[1] >= 10 * 210 + PAD, "{widths:?}");
     }
 
     #[test]
