@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthChar;
 /// The cell's left and right margins and a little slack, in twips.
 const PAD: usize = 2 * 85 + 40;
 /// A column's least width in half-characters (four characters) unless its
-/// content is narrower: a head such as 一级指标 stays on one line.
+/// content is narrower: a head such as 一级指标 stays on one line; half
+/// of it when the grid has too many columns for that.
 const FLOOR: usize = 8;
 /// A target with a number up to this width (half-characters) stays on
 /// one line: `≤50.00万元`, `≥95%`, `2022年12月31日前`.
@@ -146,12 +147,21 @@ fn fewest_lines(needs: &[Need], least: &[usize], mut room: usize) -> Vec<usize> 
 pub(super) fn fit(needs: &[Need], size: usize, total: usize) -> Vec<usize> {
     let half = (size * 5).max(1);
     let twips = |halves: usize| halves * half + PAD;
-    let want: Vec<usize> = needs.iter().map(|n| n.want.max(FLOOR)).collect();
-    let least: Vec<usize> = needs
-        .iter()
-        .zip(&want)
-        .map(|(n, w)| n.least.max(FLOOR.min(n.want)).max(1).min(*w))
-        .collect();
+    // Heads of four characters on one line when the columns allow it,
+    // else of two.
+    let least_with = |floor: usize| -> (Vec<usize>, Vec<usize>) {
+        let want: Vec<usize> = needs.iter().map(|n| n.want.max(floor)).collect();
+        let least = needs
+            .iter()
+            .zip(&want)
+            .map(|(n, w)| n.least.max(floor.min(n.want)).max(1).min(*w))
+            .collect();
+        (want, least)
+    };
+    let (mut want, mut least) = least_with(FLOOR);
+    if least.iter().map(|l| twips(*l)).sum::<usize>() > total {
+        (want, least) = least_with(FLOOR / 2);
+    }
     let (sum_want, sum_least) = (
         want.iter().map(|w| twips(*w)).sum::<usize>(),
         least.iter().map(|l| twips(*l)).sum::<usize>(),
