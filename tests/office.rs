@@ -938,9 +938,9 @@ fn output_is_deterministic() {
     assert!(build("xlsx", "zh") == build("xlsx", "zh"), "xlsx differs");
 }
 
-/// The library called twice in one thread gives the same bytes too (docx-rs
-/// would draw paragraph ids from a per-thread counter; the emitter numbers
-/// them itself).
+/// The library called twice in one thread gives the same bytes too (the
+/// Word writer keeps no state between calls; docx-rs, used before, drew
+/// paragraph ids from a per-thread counter).
 #[test]
 fn emitters_are_deterministic_in_process() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ZH))
