@@ -220,7 +220,13 @@ fn word_holds(blocks: &[Block], expect: &Expect) -> bool {
 fn word_holds_every_figure_and_text_of_the_seed_tables() {
     let blocks = word_document(&build("docx", "zh"));
     for markdown in SEED {
-        let expect = expectation(markdown);
+        // The Word file separates a unit's code and name by a space.
+        let expect = match expectation(markdown) {
+            Expect::Text(t) if t.starts_with("22200") => {
+                Expect::Text(format!("{} {}", &t[..6], &t[6..]))
+            }
+            other => other,
+        };
         assert!(
             word_holds(&blocks, &expect),
             "the document lacks {expect:?}"
@@ -359,7 +365,7 @@ fn word_sets_chinese_fonts_and_heading_styles() {
     assert!(styles.contains(r#"w:eastAsia="黑体""#), "headings in 黑体");
     for level in 0..3 {
         assert!(
-            styles.contains(&format!(r#"<w:outlineLvl w:val="{level}" />"#)),
+            styles.contains(&format!(r#"<w:outlineLvl w:val="{level}"/>"#)),
             "heading {} has an outline level",
             level + 1
         );
@@ -977,9 +983,9 @@ fn output_is_deterministic() {
     assert!(build("xlsx", "zh") == build("xlsx", "zh"), "xlsx differs");
 }
 
-/// The library called twice in one thread gives the same bytes too (docx-rs
-/// would draw paragraph ids from a per-thread counter; the emitter numbers
-/// them itself).
+/// The library called twice in one thread gives the same bytes too (the
+/// Word writer keeps no state between calls; docx-rs, used before, drew
+/// paragraph ids from a per-thread counter).
 #[test]
 fn emitters_are_deterministic_in_process() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ZH))

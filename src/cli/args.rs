@@ -160,6 +160,14 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub doc_lang: Option<LangArg>,
 
+    /// Word (docx): leave out the cover page
+    #[arg(long)]
+    pub no_cover: bool,
+
+    /// Word (docx): leave out the table of contents (目录)
+    #[arg(long)]
+    pub no_toc: bool,
+
     #[command(flatten)]
     pub lints: LintArgs,
 }
@@ -169,6 +177,18 @@ impl BuildArgs {
     /// else Chinese — a submission document does not follow the terminal.
     pub fn document_lang(&self, cli: &Cli) -> Lang {
         self.doc_lang.or(cli.lang).map_or(Lang::Zh, Lang::from)
+    }
+
+    /// The Word document's options: the switches, and the time it states
+    /// from `SOURCE_DATE_EPOCH` (1980-01-01 without it).
+    pub fn docx_options(&self) -> perfplan::emit::docx::Options {
+        perfplan::emit::docx::Options {
+            cover: !self.no_cover,
+            toc: !self.no_toc,
+            epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use perfplan::build::JsonBuild;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::diagnostic::{Diagnostic, Lang, error_count};
 use perfplan::emit::records::{self, write_csv};
-use perfplan::emit::{docx::to_docx, json::to_json, markdown::to_markdown, xlsx::to_xlsx};
+use perfplan::emit::{docx::to_docx_with, json::to_json, markdown::to_markdown, xlsx::to_xlsx};
 use perfplan::model;
 use perfplan::sema::Ctx;
 use std::io::Write;
@@ -71,7 +71,9 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     let bytes = match args.to {
         Format::Json => to_json(&plan).into_bytes(),
         Format::Md => to_markdown(&plan, doc_lang).into_bytes(),
-        Format::Docx => to_docx(&plan, doc_lang).map_err(|e| render(&e))?,
+        Format::Docx => {
+            to_docx_with(&plan, doc_lang, &args.docx_options()).map_err(|e| render(&e))?
+        }
         Format::Xlsx => to_xlsx(&plan, doc_lang).map_err(|e| render(&e))?,
         Format::Records => {
             let records = records::records(&plan);
