@@ -348,6 +348,11 @@ impl<W: Write> Doc<'_, W> {
             rows.push(head(heads));
             rows.extend(grid_rows(grid, columns, widths));
         }
+        // The reviewer rows never stand alone on a page: the last
+        // indicator row goes with them.
+        if let Some(last) = rows.last_mut() {
+            last.keep = true;
+        }
         let first_two: usize = widths.iter().take(2).sum();
         for (k, reviewer) in self.w.reviewers.iter().enumerate() {
             rows.push(Row {
