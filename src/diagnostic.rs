@@ -236,6 +236,27 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message, then each note and the help on a line of its own, for
+    /// the formats that show one text (an editor, GitHub, SARIF).
+    pub fn full_text(&self, lang: Lang) -> String {
+        let (note, help) = match lang {
+            Lang::Zh => ("注：", "帮助："),
+            Lang::En => ("note: ", "help: "),
+        };
+        let mut text = self.message.get(lang).to_string();
+        for n in &self.notes {
+            text.push('\n');
+            text.push_str(note);
+            text.push_str(n.get(lang));
+        }
+        if let Some(h) = &self.help {
+            text.push('\n');
+            text.push_str(help);
+            text.push_str(h.get(lang));
+        }
+        text
+    }
 }
 
 /// How many of `diagnostics` are errors.

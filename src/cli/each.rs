@@ -5,8 +5,8 @@
 //! header, another framework).
 
 use super::args::{CheckArgs, Cli};
-use super::{input, report};
-use perfplan::check::{Options, check_outline};
+use super::check_files;
+use perfplan::check::Options;
 use perfplan::diagnostic::Lang;
 use std::process::ExitCode;
 
@@ -18,16 +18,7 @@ pub fn run(args: &CheckArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     };
     let mut failed = false;
     for file in &args.files {
-        let sources = input::read_all(std::slice::from_ref(file), cli.stdin_name(), lang)?;
-        let checked = check_outline(&sources, &options);
-        report(
-            &sources,
-            &checked.diagnostics,
-            cli.message_format,
-            lang,
-            color,
-        )?;
-        failed |= checked.error_count() > 0;
+        failed |= check_files(std::slice::from_ref(file), &options, cli, lang, color)?;
     }
     Ok(if failed {
         ExitCode::from(1)

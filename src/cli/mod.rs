@@ -120,8 +120,25 @@ fn run_check(
     if args.fix {
         return fix::run(args, &options, cli, lang, color);
     }
-    let sources = input::read_all(&args.files, cli.stdin_name(), lang)?;
-    let checked = check_outline(&sources, &options);
+    let failed = check_files(&args.files, &options, cli, lang, color)?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Checks the files as one plan and reports what is found; whether the
+/// plan has errors.
+pub(crate) fn check_files(
+    files: &[std::path::PathBuf],
+    options: &perfplan::check::Options,
+    cli: &Cli,
+    lang: Lang,
+    color: bool,
+) -> miette::Result<bool> {
+    let sources = input::read_all(files, cli.stdin_name(), lang)?;
+    let checked = check_outline(&sources, options);
     report(
         &sources,
         &checked.diagnostics,
@@ -129,12 +146,7 @@ fn run_check(
         lang,
         color,
     )?;
-    let failed = checked.error_count() > 0;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(checked.error_count() > 0)
 }
 
 /// Shows the diagnostics in the chosen format, then a summary line for

@@ -262,7 +262,7 @@ fn paragraphs(out: &mut String, text: &str) {
 
 /// Text made safe for Markdown: characters that would start emphasis,
 /// code, links or HTML are escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

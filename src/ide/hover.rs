@@ -421,19 +421,7 @@ fn one_line(text: &str) -> String {
 pub(super) use crate::emit::layout::money;
 
 /// A plan's text escaped for Markdown, so that it shows as written.
-pub(super) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::emit::markdown::escape as md;
 
 #[cfg(test)]
 mod tests {

@@ -30,18 +30,7 @@ impl Doc<'_> {
     /// information.
     pub fn diagnostic(&self, d: &Diagnostic, lang: Lang) -> lsp_types::Diagnostic {
         let span = d.location().map(|(_, s)| s).unwrap_or_default();
-        let mut message = d.message.get(lang).to_string();
-        for note in &d.notes {
-            message.push('\n');
-            message.push_str(note.get(lang));
-        }
-        if let Some(help) = &d.help {
-            message.push_str(match lang {
-                Lang::Zh => "\n帮助：",
-                Lang::En => "\nhelp: ",
-            });
-            message.push_str(help.get(lang));
-        }
+        let message = d.full_text(lang);
         let related: Vec<_> = d
             .labels
             .iter()

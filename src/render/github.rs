@@ -38,7 +38,7 @@ pub fn github_line(sources: &SourceMap, d: &Diagnostic, lang: Lang) -> String {
     format!(
         "::{command} {}::{}",
         properties.join(","),
-        escape_data(&message(d, lang))
+        escape_data(&d.full_text(lang))
     )
 }
 
@@ -65,26 +65,6 @@ pub fn error_line(code: &str, message: &str) -> String {
         escape_property(code),
         escape_data(message)
     )
-}
-
-/// The message, then each note and the help on a line of its own.
-fn message(d: &Diagnostic, lang: Lang) -> String {
-    let (note, help) = match lang {
-        Lang::Zh => ("注：", "帮助："),
-        Lang::En => ("note: ", "help: "),
-    };
-    let mut text = d.message.get(lang).to_string();
-    for n in &d.notes {
-        text.push('\n');
-        text.push_str(note);
-        text.push_str(n.get(lang));
-    }
-    if let Some(h) = &d.help {
-        text.push('\n');
-        text.push_str(help);
-        text.push_str(h.get(lang));
-    }
-    text
 }
 
 /// A command's message: `%`, `\r` and `\n` encoded.

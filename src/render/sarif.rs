@@ -147,7 +147,7 @@ impl SarifLog {
         let mut result = json!({
             "ruleId": d.code,
             "level": level(d.severity),
-            "message": { "text": result_message(d, lang) },
+            "message": { "text": d.full_text(lang) },
         });
         let primary = primary_label(d);
         let place = primary
@@ -340,26 +340,6 @@ fn plain(body: &str) -> String {
         .map(|l| l.trim_start_matches('#').trim_start())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The message, then each note and the help on a line of its own.
-fn result_message(d: &Diagnostic, lang: Lang) -> String {
-    let (note, help) = match lang {
-        Lang::Zh => ("注：", "帮助："),
-        Lang::En => ("note: ", "help: "),
-    };
-    let mut text = d.message.get(lang).to_string();
-    for n in &d.notes {
-        text.push('\n');
-        text.push_str(note);
-        text.push_str(n.get(lang));
-    }
-    if let Some(h) = &d.help {
-        text.push('\n');
-        text.push_str(help);
-        text.push_str(h.get(lang));
-    }
-    text
 }
 
 /// The label where the diagnostic is reported (as [`Diagnostic::location`]).
