@@ -270,7 +270,7 @@ fn is_indicator_row(rest: &str) -> bool {
 /// indicator row may start.
 fn line_start(block: Block, ctx: &Env) -> Vec<Completion> {
     let (kws, levels): (&[Kw], bool) = match block {
-        Block::Top | Block::Other => (TOP, false),
+        Block::Top | Block::Other => (keywords::TOP_LEVEL, false),
         Block::Plan => (PLAN, false),
         Block::Overall => (OVERALL, true),
         Block::Summary => (SUMMARY, false),
@@ -351,14 +351,6 @@ fn starts_with_number(word: &str) -> bool {
 
 // ---------------------------------------------------------------- lists
 
-const TOP: &[Kw] = &[
-    Kw::Plan,
-    Kw::Overall,
-    Kw::Summary,
-    Kw::Measure,
-    Kw::Project,
-    Kw::Profile,
-];
 const PLAN: &[Kw] = &[
     Kw::Framework,
     Kw::Money,
