@@ -5,7 +5,7 @@ use super::placeholder::placeholder;
 use super::{Expected, expected_unit, short, target_text};
 use crate::ast::TargetKind;
 use crate::codes::code_doc;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Fix, Message};
 use crate::msg;
 use crate::rules::{Rule, Scope};
 use crate::sema::Ctx;
@@ -42,6 +42,9 @@ struct Figure {
     op: Option<CmpOp>,
     number: String,
     unit: Option<String>,
+    /// Whether the text is the figure and nothing else (a trailing
+    /// 以上/以下/以内 included).
+    whole: bool,
 }
 
 fn digit_value(c: char) -> Option<u32> {
@@ -99,14 +102,26 @@ fn leading_figure(text: &str) -> Option<Figure> {
     let tail = after
         .get(unit.as_ref().map_or(0, String::len)..)
         .unwrap_or("");
+    let mut rest = tail;
     if op.is_none() {
-        if tail.starts_with("以上") {
+        if let Some(r) = tail.strip_prefix("以上") {
             op = Some(CmpOp::Ge);
-        } else if tail.starts_with("以下") || tail.starts_with("以内") {
+            rest = r;
+        } else if let Some(r) = tail
+            .strip_prefix("以下")
+            .or_else(|| tail.strip_prefix("以内"))
+        {
             op = Some(CmpOp::Le);
+            rest = r;
         }
     }
-    Some(Figure { op, number, unit })
+    let whole = rest.trim().is_empty();
+    Some(Figure {
+        op,
+        number,
+        unit,
+        whole,
+    })
 }
 
 /// Whether this rule reports a qualitative target: a figure written as
@@ -182,8 +197,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 }
             }
         };
-        out.push(
-            RULE.diagnostic(Message::new(
+        let d = RULE
+            .diagnostic(Message::new(
                 format!("定性指标值“{}”其实是一个数值", short(&text.value)),
                 format!(
                     "the qualitative target “{}” is a figure written as text",
@@ -191,20 +206,46 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 ),
             ))
             .primary(indicator.file, text.span, label)
-            .help(help),
-        );
+            .help(help);
+        out.push(match quantitative(&figure, several) {
+            Some((target, safe)) => {
+                let what = msg!("写成定量指标值 `{}`", "write `{}`", target);
+                let span = indicator.target.span;
+                d.fix(if safe {
+                    Fix::safe(what, indicator.file, span, target)
+                } else {
+                    Fix::unsafe_edit(what, indicator.file, span, target)
+                })
+            }
+            None => d,
+        });
     }
+}
+
+/// The quantitative target a figure written as text stands for, and
+/// whether putting it in the text's place is safe: it is when the text is
+/// the figure alone, with its comparator and unit written (`"≥90%"`);
+/// words beside it, or a comparator read as `=`, make it a guess.
+fn quantitative(figure: &Figure, several: bool) -> Option<(String, bool)> {
+    let unit = figure.unit.as_deref()?;
+    if several || figure.number.is_empty() {
+        return None;
+    }
+    let unit = unit.replace('％', "%");
+    let target = target_text(figure.op.unwrap_or(CmpOp::Eq), &figure.number, &unit);
+    Some((target, figure.whole && figure.op.is_some()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn fig(op: Option<CmpOp>, number: &str, unit: Option<&str>) -> Option<Figure> {
+    fn fig(op: Option<CmpOp>, number: &str, unit: Option<&str>, whole: bool) -> Option<Figure> {
         Some(Figure {
             op,
             number: number.into(),
             unit: unit.map(Into::into),
+            whole,
         })
     }
 
@@ -212,30 +253,42 @@ mod tests {
     fn reads_leading_figures() {
         assert_eq!(
             leading_figure("≥95服务对象满意度"),
-            fig(Some(CmpOp::Ge), "95", None)
+            fig(Some(CmpOp::Ge), "95", None, false)
         );
         assert_eq!(
             leading_figure("20个单位和120个村级党组织"),
-            fig(None, "20", Some("个"))
+            fig(None, "20", Some("个"), false)
         );
         assert_eq!(
             leading_figure("95%以上"),
-            fig(Some(CmpOp::Ge), "95", Some("%"))
+            fig(Some(CmpOp::Ge), "95", Some("%"), true)
         );
         assert_eq!(
             leading_figure("９５％以上"),
-            fig(Some(CmpOp::Ge), "95", Some("％"))
+            fig(Some(CmpOp::Ge), "95", Some("％"), true)
         );
         assert_eq!(leading_figure("2022年底前完成"), None);
         assert_eq!(leading_figure("12月底前完成"), None);
         assert_eq!(leading_figure("提高公众安全感"), None);
         assert_eq!(
             leading_figure(">= 3.5万元"),
-            fig(Some(CmpOp::Ge), "3.5", Some("万元"))
+            fig(Some(CmpOp::Ge), "3.5", Some("万元"), true)
         );
-        assert_eq!(leading_figure("3.项"), fig(None, "3", None));
-        assert_eq!(leading_figure("≥"), fig(Some(CmpOp::Ge), "", None));
+        assert_eq!(leading_figure("3.项"), fig(None, "3", None, false));
+        assert_eq!(leading_figure("≥"), fig(Some(CmpOp::Ge), "", None, true));
         assert_eq!(figures("20个单位和120个村级党组织"), 2);
         assert_eq!(figures("≥95.5服务对象满意度"), 1);
+    }
+
+    #[test]
+    fn a_figure_alone_is_a_safe_fix_and_one_among_words_a_guess() {
+        let q = |t: &str| leading_figure(t).and_then(|f| quantitative(&f, figures(t) > 1));
+        assert_eq!(q("≥90%"), Some(("≥ 90%".into(), true)));
+        assert_eq!(q("95％以上"), Some(("≥ 95%".into(), true)));
+        assert_eq!(q("≥0.1个百分点"), Some(("≥ 0.1个百分点".into(), true)));
+        assert_eq!(q("90%"), Some(("= 90%".into(), false)));
+        assert_eq!(q("≥95%的群众满意"), Some(("≥ 95%".into(), false)));
+        assert_eq!(q("≥95服务对象满意度"), None);
+        assert_eq!(q("20个单位和120个村级党组织"), None);
     }
 }
