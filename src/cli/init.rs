@@ -45,34 +45,7 @@ fn next_year() -> u16 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    year_of_day(i64::try_from(secs / 86_400).unwrap_or(0)).saturating_add(1)
-}
-
-/// The civil year of a day counted from 1970-01-01 (the days-from-civil
-/// algorithm, run backwards).
-fn year_of_day(days: i64) -> u16 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let year = yoe + era * 400 + i64::from(mp >= 10);
-    u16::try_from(year).unwrap_or(u16::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::year_of_day;
-
-    #[test]
-    fn years_of_days() {
-        assert_eq!(year_of_day(0), 1970);
-        assert_eq!(year_of_day(364), 1970);
-        assert_eq!(year_of_day(365), 1971);
-        // 2026-11-29 and 2024-12-31 (a leap year's last day).
-        assert_eq!(year_of_day(20_786), 2026);
-        assert_eq!(year_of_day(20_088), 2024);
-        assert_eq!(year_of_day(20_089), 2025);
-    }
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (year, _, _) = perfplan::values::date::civil_from_days(days);
+    u16::try_from(year).unwrap_or(u16::MAX).saturating_add(1)
 }

@@ -10,6 +10,9 @@
 //! ASCII, comparators as symbols, keywords in one language.
 
 mod comments;
+
+/// Every keyword of a file (the editor's completion reads its languages).
+pub(crate) use comments::keywords as file_keywords;
 mod print;
 
 use crate::ast::{self, Item};

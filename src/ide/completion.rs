@@ -18,7 +18,7 @@
 //! filter text carries the pinyin of its label ([`super::pinyin`]).
 
 use super::{Completion, CompletionKind, Doc, pinyin};
-use crate::ast::{self, Item, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt};
+use crate::ast::{self, PlanStmt};
 use crate::diagnostic::{Lang, Severity};
 use crate::rules::registry;
 use crate::sema::profile;
@@ -630,83 +630,13 @@ fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// statements.
 fn keyword_langs(file: &ast::File) -> Langs {
     let mut langs = Langs::default();
-    for kw in file.items.iter().flat_map(item_keywords) {
+    for kw in crate::format::file_keywords(file) {
         match kw.lang {
             Lang::Zh => langs.zh = true,
             Lang::En => langs.en = true,
         }
     }
     langs
-}
-
-/// The keywords of an item's head and of its statements.
-fn item_keywords(item: &Item) -> Vec<&ast::Keyword> {
-    match item {
-        Item::Plan(h) => std::iter::once(&h.keyword)
-            .chain(h.body.iter().map(plan_keyword))
-            .collect(),
-        Item::Overall(o) => std::iter::once(&o.keyword)
-            .chain(o.body.iter().filter_map(overall_keyword))
-            .collect(),
-        Item::Summary(s) => std::iter::once(&s.keyword)
-            .chain(s.body.iter().map(summary_keyword))
-            .collect(),
-        Item::Measure(m) => vec![&m.keyword],
-        Item::Project(p) => std::iter::once(&p.keyword)
-            .chain(p.body.iter().filter_map(project_keyword))
-            .collect(),
-        Item::Profile(p) => vec![&p.keyword],
-    }
-}
-
-fn plan_keyword(stmt: &PlanStmt) -> &ast::Keyword {
-    match stmt {
-        PlanStmt::Framework { keyword, .. }
-        | PlanStmt::Money { keyword, .. }
-        | PlanStmt::Grades { keyword, .. }
-        | PlanStmt::Precision { keyword, .. }
-        | PlanStmt::Lint { keyword, .. }
-        | PlanStmt::Region { keyword, .. }
-        | PlanStmt::BasicSpending { keyword, .. } => keyword,
-        PlanStmt::BudgetUnit(u) => &u.keyword,
-        PlanStmt::Basis(t) => &t.keyword,
-        PlanStmt::Funds(f) => &f.keyword,
-    }
-}
-
-fn overall_keyword(stmt: &OverallStmt) -> Option<&ast::Keyword> {
-    match stmt {
-        OverallStmt::Goal(t) | OverallStmt::MidtermGoal(t) | OverallStmt::Duties(t) => {
-            Some(&t.keyword)
-        }
-        OverallStmt::Indicator(i) => i.midterm.as_ref(),
-    }
-}
-
-fn summary_keyword(stmt: &SummaryStmt) -> &ast::Keyword {
-    match stmt {
-        SummaryStmt::Name(t) | SummaryStmt::Goal(t) => &t.keyword,
-        SummaryStmt::Funds(f) => &f.keyword,
-    }
-}
-
-fn project_keyword(stmt: &ProjectStmt) -> Option<&ast::Keyword> {
-    match stmt {
-        ProjectStmt::Code { keyword, .. }
-        | ProjectStmt::Unit { keyword, .. }
-        | ProjectStmt::Region { keyword, .. } => Some(keyword),
-        ProjectStmt::Funds(f) | ProjectStmt::TotalFunds(f) => Some(&f.keyword),
-        ProjectStmt::Purpose(t)
-        | ProjectStmt::Goal(t)
-        | ProjectStmt::Basis(t)
-        | ProjectStmt::Category(t)
-        | ProjectStmt::MidtermGoal(t) => Some(&t.keyword),
-        ProjectStmt::Schedule(s) => Some(&s.keyword),
-        ProjectStmt::Indicator(i) => i.midterm.as_ref(),
-        ProjectStmt::Supervisor(p) | ProjectStmt::Implementer(p) => Some(&p.keyword),
-        ProjectStmt::Period(p) => Some(&p.keyword),
-        ProjectStmt::CostItem(c) => Some(&c.keyword),
-    }
 }
 
 #[cfg(test)]

@@ -196,9 +196,38 @@ fn trailing_error(written: &str, rest: &str) -> Box<ValueError> {
     ))
 }
 
+/// The civil date of a day count since 1970-01-01 (the proleptic
+/// Gregorian calendar, by eras of 400 years).
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (
+        year,
+        u8::try_from(month).unwrap_or(1),
+        u8::try_from(day).unwrap_or(1),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_dates_of_day_counts() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(364), (1970, 12, 31));
+        // 2024-12-31 (a leap year's last day), 2026-11-29.
+        assert_eq!(civil_from_days(20_088), (2024, 12, 31));
+        assert_eq!(civil_from_days(20_089), (2025, 1, 1));
+        assert_eq!(civil_from_days(20_786), (2026, 11, 29));
+    }
 
     fn ok(s: &str) -> (Option<u16>, u8, Option<u8>) {
         let d = parse(s).unwrap_or(DateValue {

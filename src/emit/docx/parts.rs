@@ -34,7 +34,7 @@ impl Stamp {
         const LAST: i64 = 4_354_819_198;
         let secs = epoch.unwrap_or(ZIP_EPOCH).clamp(ZIP_EPOCH, LAST);
         let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-        let (year, month, day) = civil_from_days(days);
+        let (year, month, day) = crate::values::date::civil_from_days(days);
         // Each part is below its bound by construction.
         let part = |v: i64| u8::try_from(v).unwrap_or(0);
         Stamp {
@@ -69,25 +69,6 @@ impl Stamp {
             self.year, self.month, self.day, self.hour, self.minute, self.second
         )
     }
-}
-
-/// The civil date of a day count since 1970-01-01 (the proleptic
-/// Gregorian calendar, by eras of 400 years).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        year,
-        u8::try_from(month).unwrap_or(1),
-        u8::try_from(day).unwrap_or(1),
-    )
 }
 
 /// Every part but `word/document.xml`, name and text, in the order they
