@@ -8,15 +8,17 @@
 //!
 //! - `check` returns, and every label of every diagnostic is a range of its
 //!   file on character boundaries; both renderers run;
-//! - `check_outline` (what `perfplan check` runs) gives the same
-//!   diagnostics as `check`;
+//! - `check_outline` (what `perfplan check` runs) and the check of
+//!   `build --to json` (`check_for_json`) give the same diagnostics as
+//!   `check`;
 //! - a plan without errors resolves, its JSON parses back and is the JSON
-//!   `build --to json` writes a run of projects at a time, and its
+//!   `build --to json` makes a run of projects at a time while checking
+//!   them (parsing the plan once), and its
 //!   Markdown is written in both languages;
 //! - each file that `fmt` accepts formats again to the same text
 //!   (idempotence) and still parses without a diagnostic.
 
-use perfplan::build::JsonBuild;
+use perfplan::build::check_for_json;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::diagnostic::Lang;
 use perfplan::emit::{json::to_json, markdown::to_markdown};
@@ -67,6 +69,11 @@ pub fn run(data: &[u8]) {
         outline.diagnostics == checked.diagnostics,
         "check_outline and check disagree"
     );
+    let for_json = check_for_json(&sources, &Options::default(), None);
+    assert!(
+        for_json.outline.diagnostics == checked.diagnostics,
+        "the check of build --to json and check disagree"
+    );
 
     if checked.error_count() == 0 {
         let ctx = Ctx::new(&checked.files);
@@ -76,7 +83,7 @@ pub fn run(data: &[u8]) {
                 panic!("the built JSON does not parse: {e}");
             }
             let mut streamed = Vec::new();
-            if let Some(build) = JsonBuild::new(&sources, outline) {
+            if let Some(build) = for_json.into_build().expect("spilled") {
                 build.write(&mut streamed).expect("write to memory");
             }
             assert!(

@@ -115,11 +115,34 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
 /// outline. Last, the items that are not projects are checked by the same
 /// rules, and the whole plan, in outline, by the rules of [`Scope::Plan`].
 pub fn check_outline(sources: &SourceMap, options: &Options) -> Outline {
-    outline_in_runs(sources, options, syntax::RUN_BYTES)
+    outline_in_runs(sources, options, syntax::RUN_BYTES, &|_| (), &|_, _| ())
 }
 
-/// [`check_outline`], with runs of about `run_bytes`.
-fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> Outline {
+/// [`check_outline`], also making something of each run's projects on the
+/// thread that read them, while they are whole: `make` is called with the
+/// context of a run that read without error (the plan's settings and the
+/// run's projects, [`Ctx::for_run`]), and `sink` gets what it made with
+/// the index of the run's file in `sources`: the runs of a file in order,
+/// `None` for a run whose lines did not read without error (the plan then
+/// has errors). The files are read in parallel. `build --to json` makes
+/// the projects' JSON text this way, so that a plan is parsed once.
+pub fn check_outline_making<M: Send>(
+    sources: &SourceMap,
+    options: &Options,
+    make: &(dyn Fn(&Ctx) -> M + Sync),
+    sink: &(dyn Fn(usize, Option<M>) + Sync),
+) -> Outline {
+    outline_in_runs(sources, options, syntax::RUN_BYTES, make, sink)
+}
+
+/// [`check_outline_making`], with runs of about `run_bytes`.
+fn outline_in_runs<M: Send>(
+    sources: &SourceMap,
+    options: &Options,
+    run_bytes: usize,
+    make: &(dyn Fn(&Ctx) -> M + Sync),
+    sink: &(dyn Fn(usize, Option<M>) + Sync),
+) -> Outline {
     let files: Vec<_> = sources.iter().collect();
     let starts: Vec<Vec<syntax::ItemStart>> = files
         .par_iter()
@@ -133,9 +156,22 @@ fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> 
     let parsed: Vec<_> = files
         .par_iter()
         .zip(&starts)
-        .map(|((id, file), starts)| {
-            let each_run = |items: &mut Vec<Item>| check_run(&settings, *id, items);
-            syntax::parse_with_runs(*id, &file.text, run_bytes, starts, &each_run)
+        .enumerate()
+        .map(|(index, ((id, file), starts))| {
+            let each_run = |run: syntax::RunItems| check_run(&settings, *id, run, make);
+            let mut found = Vec::new();
+            let (tree, diagnostics) = syntax::parse_with_runs(
+                *id,
+                &file.text,
+                run_bytes,
+                starts,
+                &each_run,
+                &mut |(run_found, made): (Vec<Diagnostic>, Option<M>)| {
+                    found.extend(run_found);
+                    sink(index, made);
+                },
+            );
+            (tree, diagnostics, found)
         })
         .collect();
     let mut outline = Outline::default();
@@ -143,7 +179,7 @@ fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> 
     for (tree, diagnostics, runs) in parsed {
         outline.files.push(tree);
         outline.diagnostics.extend(diagnostics);
-        found.extend(runs.into_iter().flatten());
+        found.extend(runs);
     }
     outline.parsed_whole = !outline.diagnostics.iter().any(is_syntax_error);
     found.extend(rules::run_scope(&Ctx::new(&settings), Scope::Item));
@@ -160,19 +196,26 @@ fn outline_in_runs(sources: &SourceMap, options: &Options, run_bytes: usize) -> 
     outline
 }
 
-/// Checks the projects among the items of one run against the plan's
-/// `settings`, keeps what is reported inside them (the items that are not
-/// projects are only context here: they are checked once, apart), and cuts
-/// the projects to their outline.
-fn check_run(settings: &[ast::File], file: FileId, items: &mut [Item]) -> Vec<Diagnostic> {
-    let mut found = {
-        let ctx = Ctx::for_run(settings, file, items);
+/// Checks the projects of one run with the rules of [`Scope::Item`],
+/// keeping what they report inside those projects; makes what `make`
+/// makes of a run that read without error; then cuts the projects to
+/// their outline.
+fn check_run<M>(
+    settings: &[ast::File],
+    file: FileId,
+    run: syntax::RunItems,
+    make: &(dyn Fn(&Ctx) -> M + Sync),
+) -> (Vec<Diagnostic>, Option<M>) {
+    let (mut found, made) = {
+        let ctx = Ctx::for_run(settings, file, run.items);
+        let made = run.clean.then(|| make(&ctx));
         if ctx.projects.is_empty() {
-            return Vec::new();
+            return (Vec::new(), made);
         }
-        rules::run_scope(&ctx, Scope::Item)
+        (rules::run_scope(&ctx, Scope::Item), made)
     };
-    let spans: Vec<Span> = items
+    let spans: Vec<Span> = run
+        .items
         .iter()
         .filter_map(|i| match i {
             Item::Project(p) => Some(p.span),
@@ -183,15 +226,14 @@ fn check_run(settings: &[ast::File], file: FileId, items: &mut [Item]) -> Vec<Di
         d.location()
             .is_some_and(|(f, at)| f == file && within(&spans, at))
     });
-    for item in items {
+    for item in run.items.iter_mut() {
         if let Item::Project(p) = item {
             p.cut_to_outline();
         }
     }
-    found
+    (found, made)
 }
 
-/// Whether `at` lies inside one of `spans`, which are in order and apart.
 fn within(spans: &[Span], at: Span) -> bool {
     let next = spans.partition_point(|s| s.start <= at.start);
     next > 0 && spans[next - 1].end >= at.end
@@ -247,7 +289,7 @@ mod tests {
             let map = one_file(&text);
             let whole = check(&map, &options);
             for run_bytes in [1, 300, usize::MAX] {
-                let outline = outline_in_runs(&map, &options, run_bytes);
+                let outline = outline_in_runs(&map, &options, run_bytes, &|_| (), &|_, _| ());
                 assert_eq!(
                     outline.diagnostics,
                     whole.diagnostics,
@@ -271,7 +313,8 @@ mod tests {
         let whole = check(&map, &Options::default());
         assert!(whole.error_count() > 0);
         for run_bytes in [1, usize::MAX] {
-            let outline = outline_in_runs(&map, &Options::default(), run_bytes);
+            let outline =
+                outline_in_runs(&map, &Options::default(), run_bytes, &|_| (), &|_, _| ());
             assert_eq!(outline.diagnostics, whole.diagnostics);
         }
     }

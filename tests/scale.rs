@@ -27,7 +27,7 @@ mod generator;
 #[path = "../fuzz/pipeline.rs"]
 mod pipeline;
 
-use perfplan::build::JsonBuild;
+use perfplan::build::check_for_json;
 use perfplan::check::{Checked, Options, check, check_outline};
 use perfplan::diagnostic::Diagnostic;
 use perfplan::emit::json::to_json;
@@ -244,8 +244,9 @@ fn json_a_run_at_a_time_is_the_whole_models_json() {
     let expected = to_json(&model::resolve(&Ctx::new(&checked.files)).expect("it builds"));
     for threads in [1, 4] {
         let written = with_threads(threads, || {
-            let outline = check_outline(&sources, &Options::default());
-            let build = JsonBuild::new(&sources, outline).expect("it builds");
+            let checked = check_for_json(&sources, &Options::default(), None);
+            assert!(checked.outline.diagnostics.is_empty());
+            let build = checked.into_build().expect("spilled").expect("it builds");
             let mut out = Vec::new();
             build.write(&mut out).expect("write to memory");
             out

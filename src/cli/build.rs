@@ -4,8 +4,8 @@
 use super::args::{BuildArgs, Cli, Format, MessageFormat, RecordFormat};
 use super::write;
 use super::{Stream, errors, input, report_to};
-use perfplan::build::JsonBuild;
-use perfplan::check::{Options, check, check_outline};
+use perfplan::build;
+use perfplan::check::{Options, check};
 use perfplan::diagnostic::{Diagnostic, Lang, error_count};
 use perfplan::emit::records::{self, write_csv};
 use perfplan::emit::{docx::to_docx_with, json::to_json, markdown::to_markdown, xlsx::to_xlsx};
@@ -44,13 +44,23 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         Ok(error_count(diagnostics) > 0)
     };
     if matches!(args.to, Format::Json) {
-        // JSON is written as the projects are resolved, a few at a time:
-        // the whole plan is never held in memory.
-        let outline = check_outline(&sources, &options);
-        if shown(&outline.diagnostics)? {
+        // The projects' JSON is made as they are checked, a run at a time,
+        // and kept in a temporary file beside the output: the plan is
+        // parsed once and never held whole in memory.
+        let dir = spill_dir(args);
+        let checked = build::check_for_json(&sources, &options, dir.as_deref());
+        if shown(&checked.outline.diagnostics)? {
             return Ok(ExitCode::from(1));
         }
-        let build = JsonBuild::new(&sources, outline).ok_or_else(|| errors::cannot_build(lang))?;
+        drop(sources);
+        let spill_failed = |e: std::io::Error| {
+            let dir = dir.clone().unwrap_or_else(std::env::temp_dir);
+            errors::cannot_write(&dir, &e, lang)
+        };
+        let build = checked
+            .into_build()
+            .map_err(spill_failed)?
+            .ok_or_else(|| errors::cannot_build(lang))?;
         write_output(args, lang, |out| build.write(out))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -88,6 +98,15 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     };
     write_output(args, lang, |out| out.write_all(&bytes))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where `build --to json` keeps the projects' text until the plan is
+/// known to build: the output's directory (`None`: the system's temporary
+/// directory, for standard output).
+fn spill_dir(args: &BuildArgs) -> Option<std::path::PathBuf> {
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"))?;
+    let dir = output.parent().filter(|d| !d.as_os_str().is_empty());
+    Some(dir.unwrap_or(Path::new(".")).to_path_buf())
 }
 
 /// Writes the output to `-o FILE`, atomically, or to standard output.

@@ -25,7 +25,8 @@ pub fn to_json(plan: &Plan) -> String {
 /// all of its projects.
 pub struct ProjectsWriter<'w> {
     out: &'w mut dyn Write,
-    written: usize,
+    /// Whether a project has been written.
+    any: bool,
 }
 
 /// How the JSON of a plan without projects ends: its last field.
@@ -50,7 +51,7 @@ impl<'w> ProjectsWriter<'w> {
             ));
         }
         out.write_all(b"[")?;
-        Ok(ProjectsWriter { out, written: 0 })
+        Ok(ProjectsWriter { out, any: false })
     }
 
     /// The JSON text of one project, indented to its place in the plan's
@@ -64,18 +65,53 @@ impl<'w> ProjectsWriter<'w> {
 
     /// Writes the next project, as made by [`ProjectsWriter::project_text`].
     pub fn write_project(&mut self, text: &[u8]) -> io::Result<()> {
-        if self.written > 0 {
+        if self.any {
             self.out.write_all(b",")?;
         }
         self.out.write_all(PROJECT_INDENT)?;
         self.out.write_all(text)?;
-        self.written += 1;
+        self.any = true;
         Ok(())
+    }
+
+    /// Appends one project's text, as made by
+    /// [`ProjectsWriter::project_text`], to a spill: a run of projects
+    /// kept aside in the form [`ProjectsWriter::write_spilled`] copies
+    /// (each project after a comma and its indentation).
+    pub fn spill(to: &mut dyn Write, text: &[u8]) -> io::Result<()> {
+        to.write_all(b",")?;
+        to.write_all(PROJECT_INDENT)?;
+        to.write_all(text)
+    }
+
+    /// Copies the projects of a spill (see [`ProjectsWriter::spill`]) as
+    /// the next projects: the same bytes as writing each with
+    /// [`ProjectsWriter::write_project`].
+    pub fn write_spilled(&mut self, spill: &mut dyn io::BufRead) -> io::Result<()> {
+        let mut first = true;
+        loop {
+            let chunk = spill.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let mut bytes = chunk;
+            if first && !self.any {
+                // The first project of the plan has no comma before it.
+                bytes = &bytes[1..];
+            }
+            if first {
+                self.any = true;
+                first = false;
+            }
+            self.out.write_all(bytes)?;
+            let n = chunk.len();
+            spill.consume(n);
+        }
     }
 
     /// Closes the list and the plan.
     pub fn finish(self) -> io::Result<()> {
-        if self.written == 0 {
+        if !self.any {
             self.out.write_all(b"]\n}\n")
         } else {
             self.out.write_all(b"\n  ]\n}\n")

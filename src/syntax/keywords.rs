@@ -6,6 +6,8 @@
 //! formatter (rewriting keywords into one language).
 
 use crate::diagnostic::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a keyword means, whichever language it is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -191,15 +193,21 @@ impl Kw {
 /// The keyword a word spells, if any, and the language it is written in.
 /// `等级` reads as [`Kw::Grades`]; the grammar tells the two uses apart.
 pub fn lookup(word: &str) -> Option<(Kw, Lang)> {
-    KEYWORDS.iter().find_map(|k| {
-        if k.zh.contains(&word) {
-            Some((k.kw, Lang::Zh))
-        } else if k.en == word {
-            Some((k.kw, Lang::En))
-        } else {
-            None
+    // Every line's first word is looked up: a map, built once, rather
+    // than a walk over the table.
+    static BY_SPELLING: OnceLock<HashMap<&'static str, (Kw, Lang)>> = OnceLock::new();
+    let map = BY_SPELLING.get_or_init(|| {
+        let mut map = HashMap::new();
+        // The first row that spells a word wins (`等级`: grades).
+        for k in KEYWORDS.iter().rev() {
+            map.insert(k.en, (k.kw, Lang::En));
+            for zh in k.zh {
+                map.insert(*zh, (k.kw, Lang::Zh));
+            }
         }
-    })
+        map
+    });
+    map.get(word).copied()
 }
 
 /// Whether a word opens a top-level item (`项目`, `project`, …).
@@ -240,6 +248,26 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map gives what reading the table in order gives: the first
+    /// row that spells a word, Chinese before English.
+    #[test]
+    fn the_map_agrees_with_the_table() {
+        for k in KEYWORDS {
+            for word in k.zh.iter().chain([&k.en]) {
+                let first = KEYWORDS.iter().find_map(|r| {
+                    if r.zh.contains(word) {
+                        Some((r.kw, Lang::Zh))
+                    } else {
+                        (r.en == *word).then_some((r.kw, Lang::En))
+                    }
+                });
+                assert_eq!(lookup(word), first, "{word}");
+            }
+        }
+        assert_eq!(lookup("等级"), Some((Kw::Grades, Lang::Zh)));
+        assert_eq!(lookup("不是关键字"), None);
+    }
 
     #[test]
     fn looks_up_both_languages_and_aliases() {

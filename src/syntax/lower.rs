@@ -73,6 +73,11 @@ impl Lowerer<'_> {
     /// Lowers the statement inside a `*_line` pair.
     pub fn lower_line(&mut self, line: Pair<Rule>) -> Option<Lowered> {
         let stmt = line.into_inner().find(|p| p.as_rule() != Rule::EOI)?;
+        self.lower_stmt(stmt)
+    }
+
+    /// Lowers one statement of any block, or a block's head.
+    pub fn lower_stmt(&mut self, stmt: Pair<Rule>) -> Option<Lowered> {
         match stmt.as_rule() {
             Rule::plan_head => self.lower_plan_head(stmt).map(Lowered::PlanHead),
             Rule::overall_head => Some(Lowered::OverallHead(self.lower_overall_head(stmt))),

@@ -10,6 +10,7 @@
 //! read, so one run reports every broken line, and the rules still check
 //! everything that does not depend on it.
 
+mod dispatch;
 pub mod errors;
 pub mod grammar;
 pub mod keywords;
@@ -19,7 +20,7 @@ mod salvage;
 
 use crate::ast::{self, Item, OverallStmt, PlanStmt, ProjectStmt, SummaryStmt};
 use crate::codes;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
 use crate::source::{FileId, Span};
 use errors::{Context, FailedLine};
@@ -44,25 +45,36 @@ use std::ops::Range;
 /// time per thread.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     let starts = item_starts_if_large(file, text, RUN_BYTES);
-    let (tree, diagnostics, _) = parse_in_runs(file, text, RUN_BYTES, &starts, &|_| ());
-    (tree, diagnostics)
+    parse_in_runs(file, text, RUN_BYTES, &starts, &|_| (), &mut |()| ())
+}
+
+/// A run's items as `each_run` of [`parse_with`] sees them.
+pub struct RunItems<'r> {
+    /// The items the run closes; `each_run` may change them (`check` cuts
+    /// projects to their outline once their rules have run).
+    pub items: &'r mut Vec<Item>,
+    /// Whether the run's lines read without an error: its trees then hold
+    /// no error node and can be resolved. A block a run leaves open (a
+    /// syntax error) is never clean.
+    pub clean: bool,
 }
 
 /// [`parse`], calling `each_run` on the items each run of the file closes,
-/// as soon as the run is walked and on the thread that walked it; the
-/// results come back in the order of the runs, followed by those of the
-/// blocks a run left open (a syntax error), which are closed only when
-/// the runs are joined. `each_run` may change the items (`check` cuts
-/// projects to their outline once their rules have run), and it sees each
-/// item once. `starts` are the file's [`item_starts`], where runs may be
-/// cut.
+/// as soon as the run is walked and on the thread that walked it, and
+/// handing what it makes to `sink` in the order of the runs, followed by
+/// what it makes of the blocks a run left open (a syntax error), which are
+/// closed only when the runs are joined. `each_run` sees each item once.
+/// The runs are walked a batch at a time, so `sink` gets the first runs'
+/// results while later runs are still to be read. `starts` are the file's
+/// [`item_starts`], where runs may be cut.
 pub fn parse_with<T: Send>(
     file: FileId,
     text: &str,
     starts: &[ItemStart],
-    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
-) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
-    parse_in_runs(file, text, RUN_BYTES, starts, each_run)
+    each_run: &(dyn Fn(RunItems) -> T + Sync),
+    sink: &mut dyn FnMut(T),
+) -> (ast::File, Vec<Diagnostic>) {
+    parse_in_runs(file, text, RUN_BYTES, starts, each_run, sink)
 }
 
 /// [`parse_with`], with runs of about `run_bytes`: tests cut small plans
@@ -72,34 +84,10 @@ pub(crate) fn parse_with_runs<T: Send>(
     text: &str,
     run_bytes: usize,
     starts: &[ItemStart],
-    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
-) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
-    parse_in_runs(file, text, run_bytes, starts, each_run)
-}
-
-/// Walks a file's runs a few at a time, in parallel, and hands `sink` what
-/// `each_run` makes of each run's items, in the order of the runs; only a
-/// few runs' trees are held at once. For a file that parses: its
-/// diagnostics are not kept. Stops at the first error of `sink`.
-pub fn for_each_run<T: Send, E>(
-    file: FileId,
-    text: &str,
-    each_run: &(dyn Fn(Vec<Item>) -> T + Sync),
-    mut sink: impl FnMut(T) -> Result<(), E>,
-) -> Result<(), E> {
-    let starts = item_starts_if_large(file, text, RUN_BYTES);
-    let bounds = run_bounds(text, RUN_BYTES, &starts);
-    let batch = rayon::current_num_threads().max(1) * 2;
-    for runs in bounds.chunks(batch) {
-        let done: Vec<T> = runs
-            .par_iter()
-            .map(|r| each_run(walk_run(file, text, r.clone()).walker.items))
-            .collect();
-        for d in done {
-            sink(d)?;
-        }
-    }
-    Ok(())
+    each_run: &(dyn Fn(RunItems) -> T + Sync),
+    sink: &mut dyn FnMut(T),
+) -> (ast::File, Vec<Diagnostic>) {
+    parse_in_runs(file, text, run_bytes, starts, each_run, sink)
 }
 
 /// The items of a file other than its projects, parsed; the lines of the
@@ -192,19 +180,34 @@ fn parse_in_runs<T: Send>(
     text: &str,
     run_bytes: usize,
     starts: &[ItemStart],
-    each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
-) -> (ast::File, Vec<Diagnostic>, Vec<T>) {
+    each_run: &(dyn Fn(RunItems) -> T + Sync),
+    sink: &mut dyn FnMut(T),
+) -> (ast::File, Vec<Diagnostic>) {
     let bounds = run_bounds(text, run_bytes, starts);
     let walk = |r: &Range<usize>| {
         let mut run = walk_run(file, text, r.clone());
-        let done = each_run(&mut run.walker.items);
+        let clean = run.is_clean();
+        let done = each_run(RunItems {
+            items: &mut run.walker.items,
+            clean,
+        });
         (run, done)
     };
-    let (mut parts, mut done): (Vec<Run>, Vec<T>) = if bounds.len() < 2 {
-        bounds.iter().map(walk).unzip()
-    } else {
-        bounds.par_iter().map(walk).unzip()
-    };
+    let mut parts: Vec<Run> = Vec::with_capacity(bounds.len());
+    // A few runs per thread at a time: the results reach `sink` in order
+    // while the rest of the file is still being read.
+    let batch = rayon::current_num_threads().max(1) * 4;
+    for runs in bounds.chunks(batch) {
+        let walked: Vec<(Run, T)> = if bounds.len() < 2 {
+            runs.iter().map(walk).collect()
+        } else {
+            runs.par_iter().map(walk).collect()
+        };
+        for (run, done) in walked {
+            parts.push(run);
+            sink(done);
+        }
+    }
     let mut diagnostics = Vec::new();
     let mut comments = Vec::new();
     let mut broken = Vec::new();
@@ -218,7 +221,7 @@ fn parse_in_runs<T: Send>(
             // line-by-line walk reports the open block there.
             let before = walker.items.len();
             walker.report_unclosed(part.first);
-            done.extend(walker.each_new_item(before, each_run));
+            walker.each_new_item(before, each_run, sink);
         }
         if walker.items.is_empty() {
             walker.items = part.walker.items;
@@ -236,7 +239,7 @@ fn parse_in_runs<T: Send>(
     }
     let before = walker.items.len();
     walker.end_of_file();
-    done.extend(walker.each_new_item(before, each_run));
+    walker.each_new_item(before, each_run, sink);
     broken.append(&mut walker.broken);
     let tree = ast::File {
         id: file,
@@ -244,7 +247,7 @@ fn parse_in_runs<T: Send>(
         comments,
         broken,
     };
-    (tree, walker.diagnostics, done)
+    (tree, walker.diagnostics)
 }
 
 /// One run of a file, scanned and walked.
@@ -255,6 +258,17 @@ struct Run<'a> {
     walker: Walker<'a>,
     /// The content of the run's first line.
     first: Option<Span>,
+}
+
+impl Run<'_> {
+    /// Whether the run read without an error and closed every block it
+    /// opened.
+    fn is_clean(&self) -> bool {
+        let error = |d: &Diagnostic| d.severity == Severity::Error;
+        self.walker.open.is_none()
+            && !self.walker.diagnostics.iter().any(error)
+            && !self.layout.diagnostics.iter().any(error)
+    }
 }
 
 fn walk_run(file: FileId, text: &str, range: Range<usize>) -> Run<'_> {
@@ -495,6 +509,17 @@ impl<'a> Walker<'a> {
             offsets: &offsets,
             diagnostics: &mut self.diagnostics,
         };
+        // The statement rule the first word names, else (or when it does
+        // not read the line) the block's line rule, which reports errors.
+        let chosen = dispatch::statement_rule(context, content)
+            .and_then(|rule| dispatch::parse_statement(rule, content));
+        if let Some(stmt) = chosen {
+            let lowered = lowerer.lower_stmt(stmt);
+            if lowered.is_none() {
+                self.report_unread(line, reported);
+            }
+            return lowered;
+        }
         let lowered = match PlanParser::parse(rule, content) {
             Ok(mut pairs) => pairs.next().and_then(|pair| lowerer.lower_line(pair)),
             Err(error) => {
@@ -512,9 +537,17 @@ impl<'a> Walker<'a> {
                 }
             }
         };
-        if lowered.is_none() && self.diagnostics.len() == reported {
-            // Every error node has its diagnostic: a line is never dropped
-            // in silence.
+        if lowered.is_none() {
+            self.report_unread(line, reported);
+        }
+        lowered
+    }
+
+    /// Reports a line that did not lower when nothing else has since
+    /// `reported`: every error node has its diagnostic, and a line is
+    /// never dropped in silence.
+    fn report_unread(&mut self, line: &Line, reported: usize) {
+        if self.diagnostics.len() == reported {
             self.diagnostics.push(
                 Diagnostic::error(
                     codes::SYNTAX,
@@ -527,7 +560,6 @@ impl<'a> Walker<'a> {
                 ),
             );
         }
-        lowered
     }
 
     fn open_block(&mut self, block: Block, line: &Line) {
@@ -632,21 +664,25 @@ impl<'a> Walker<'a> {
         self.items.push(item);
     }
 
-    /// Calls `each_run` on the items closed since there were `before`: a
-    /// block that a run left open is closed only when the runs are joined,
-    /// and its item must be seen too.
+    /// Hands `sink` what `each_run` makes of the items closed since there
+    /// were `before`: a block that a run left open is closed only when the
+    /// runs are joined, and its item must be seen too. Such items are
+    /// never clean.
     fn each_new_item<T>(
         &mut self,
         before: usize,
-        each_run: &(dyn Fn(&mut Vec<Item>) -> T + Sync),
-    ) -> Option<T> {
+        each_run: &(dyn Fn(RunItems) -> T + Sync),
+        sink: &mut dyn FnMut(T),
+    ) {
         if self.items.len() <= before {
-            return None;
+            return;
         }
         let mut new = self.items.split_off(before);
-        let done = each_run(&mut new);
+        sink(each_run(RunItems {
+            items: &mut new,
+            clean: false,
+        }));
         self.items.append(&mut new);
-        Some(done)
     }
 
     fn end_of_file(&mut self) {
@@ -893,8 +929,19 @@ mod tests {
         for (i, text) in texts.iter().enumerate() {
             let parsed = |run_bytes| {
                 let starts = item_starts(FileId(3), text);
-                let (tree, diagnostics, _) =
-                    parse_in_runs(FileId(3), text, run_bytes, &starts, &|_| ());
+                let mut seen = (0, true);
+                let (tree, diagnostics) = parse_in_runs(
+                    FileId(3),
+                    text,
+                    run_bytes,
+                    &starts,
+                    &|run| (run.items.len(), run.clean),
+                    &mut |(items, clean)| seen = (seen.0 + items, seen.1 && clean),
+                );
+                // `each_run` sees every item once, and every run is clean
+                // exactly when the file has no error.
+                let error = diagnostics.iter().any(|d| d.severity == Severity::Error);
+                assert_eq!(seen, (tree.items.len(), !error), "text #{i}, {run_bytes}");
                 format!("{tree:?} {diagnostics:?}")
             };
             let whole = parsed(usize::MAX);
