@@ -5,9 +5,10 @@
 //! [`check_outline`](crate::check::check_outline) does, and while each
 //! run of projects is whole, on the thread that read it, resolves the
 //! projects and makes their JSON text, which goes to a [`Spill`]: memory
-//! for a small file, an unnamed temporary file (removed when dropped,
-//! even if the process is killed) once a file's text outgrows
-//! [`IN_MEMORY`]. The outline that the check leaves is all the
+//! for a small file, and once a file's text outgrows [`IN_MEMORY`] a file
+//! the caller makes (the binary makes an unnamed temporary file beside the
+//! output, removed when dropped even if the process is killed: the library
+//! opens no file of its own). The outline that the check leaves is all the
 //! department-level parts of the output need (the total, the summaries),
 //! so once the plan is known to have no errors, [`JsonBuild::write`]
 //! writes those parts and then copies the spilled projects. The bytes are
@@ -22,8 +23,11 @@ use crate::sema::Ctx;
 use crate::source::SourceMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+/// Makes the file a spill moves to when it outgrows memory: an unnamed
+/// temporary file, read back from its start once the plan checks.
+pub type NewSpillFile<'f> = dyn Fn() -> io::Result<File> + Sync + 'f;
 
 /// A plan checked for `build --to json`: the check's outline, and the
 /// projects' JSON text made on the way.
@@ -35,21 +39,21 @@ pub struct Checked {
 
 /// Checks a plan as [`check_outline`](crate::check::check_outline) does
 /// (the same diagnostics) and makes the JSON text of its projects on the
-/// way, spilled to temporary files in `dir` (the output's directory; the
-/// system's temporary directory when `None`).
-pub fn check_for_json(sources: &SourceMap, options: &Options, dir: Option<&Path>) -> Checked {
-    let dir = dir.map_or_else(std::env::temp_dir, Path::to_path_buf);
-    let spills: Vec<Mutex<Spill>> = sources
-        .iter()
-        .map(|_| Mutex::new(Spill::new(dir.clone())))
-        .collect();
+/// way, kept in memory or, past [`IN_MEMORY`] for a file, in files that
+/// `new_file` makes.
+pub fn check_for_json(
+    sources: &SourceMap,
+    options: &Options,
+    new_file: &NewSpillFile<'_>,
+) -> Checked {
+    let spills: Vec<Mutex<Spill>> = sources.iter().map(|_| Mutex::new(Spill::new())).collect();
     let make = |ctx: &Ctx| -> io::Result<Vec<Vec<u8>>> {
         let projects = model::resolve_projects(ctx).unwrap_or_default();
         projects.iter().map(ProjectsWriter::project_text).collect()
     };
     let sink = |file: usize, made: Option<io::Result<Vec<Vec<u8>>>>| {
         let mut spill = spills[file].lock().unwrap_or_else(|e| e.into_inner());
-        spill.take(made);
+        spill.take(made, new_file);
     };
     let outline = check_outline_making(sources, options, &make, &sink);
     Checked {
@@ -115,7 +119,6 @@ const IN_MEMORY: usize = 1 << 20;
 /// One file's projects as JSON text, as the runs are checked, in the form
 /// [`ProjectsWriter::write_spilled`] reads.
 struct Spill {
-    dir: PathBuf,
     to: SpillTo,
     /// Whether every run read without error.
     complete: bool,
@@ -135,9 +138,8 @@ enum Spilled {
 }
 
 impl Spill {
-    fn new(dir: PathBuf) -> Spill {
+    fn new() -> Spill {
         Spill {
-            dir,
             to: SpillTo::Memory(Vec::new()),
             complete: true,
             error: None,
@@ -146,8 +148,9 @@ impl Spill {
 
     /// Takes what was made of one run: its projects' texts, `None` for a
     /// run that did not read (the plan will not be built, and nothing more
-    /// is kept), or the error of making them.
-    fn take(&mut self, made: Option<io::Result<Vec<Vec<u8>>>>) {
+    /// is kept), or the error of making them. `new_file` makes the file
+    /// the texts move to when they outgrow memory.
+    fn take(&mut self, made: Option<io::Result<Vec<Vec<u8>>>>, new_file: &NewSpillFile<'_>) {
         if !self.complete || self.error.is_some() {
             return;
         }
@@ -158,20 +161,20 @@ impl Spill {
             }
             Some(Err(e)) => self.error = Some(e),
             Some(Ok(texts)) => {
-                if let Err(e) = self.append(&texts) {
+                if let Err(e) = self.append(&texts, new_file) {
                     self.error = Some(e);
                 }
             }
         }
     }
 
-    fn append(&mut self, texts: &[Vec<u8>]) -> io::Result<()> {
+    fn append(&mut self, texts: &[Vec<u8>], new_file: &NewSpillFile<'_>) -> io::Result<()> {
         if let SpillTo::Memory(held) = &mut self.to {
             for text in texts {
                 ProjectsWriter::spill(held, text)?;
             }
             if held.len() > IN_MEMORY {
-                let mut disk = BufWriter::new(tempfile::tempfile_in(&self.dir)?);
+                let mut disk = BufWriter::new(new_file()?);
                 disk.write_all(held)?;
                 self.to = SpillTo::Disk(disk);
             }
@@ -220,9 +223,10 @@ mod tests {
     use super::*;
 
     fn spill_of(texts: &[&[u8]], runs: usize) -> Vec<u8> {
-        let mut spill = Spill::new(std::env::temp_dir());
+        let mut spill = Spill::new();
         for _ in 0..runs {
-            spill.take(Some(Ok(texts.iter().map(|t| t.to_vec()).collect())));
+            let texts = texts.iter().map(|t| t.to_vec()).collect();
+            spill.take(Some(Ok(texts)), &tempfile::tempfile);
         }
         read_all(spill.finish().expect("spilled").expect("complete")).expect("read back")
     }
@@ -238,10 +242,11 @@ mod tests {
 
     #[test]
     fn a_run_that_did_not_read_leaves_nothing_to_build() {
-        let mut spill = Spill::new(std::env::temp_dir());
-        spill.take(Some(Ok(vec![b"{}".to_vec()])));
-        spill.take(None);
-        spill.take(Some(Ok(vec![b"{}".to_vec()])));
+        let mut spill = Spill::new();
+        let new_file: &NewSpillFile<'_> = &tempfile::tempfile;
+        spill.take(Some(Ok(vec![b"{}".to_vec()])), new_file);
+        spill.take(None, new_file);
+        spill.take(Some(Ok(vec![b"{}".to_vec()])), new_file);
         assert!(spill.finish().expect("no error").is_none());
     }
 }

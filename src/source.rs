@@ -5,6 +5,7 @@
 //! diagnostic is shown, by [`SourceFile::position`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Identifies one file of a [`SourceMap`]; the index of the file in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -70,7 +71,9 @@ pub struct Position {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, made the first time a line or column is
+    /// asked for: a plan that checks clean never needs it.
+    line_starts: OnceLock<Vec<usize>>,
     had_lone_cr: bool,
 }
 
@@ -81,15 +84,20 @@ impl SourceFile {
         if had_lone_cr {
             text = unify_line_ends(&text).into_owned();
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
             had_lone_cr,
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Whether the file as read had a lone `\r` line ending, which its
@@ -105,9 +113,9 @@ impl SourceFile {
 
     /// The byte range of a 0-based line, its newline included.
     pub fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line_index)?;
-        let end = self
-            .line_starts
+        let starts = self.line_starts();
+        let start = *starts.get(line_index)?;
+        let end = starts
             .get(line_index + 1)
             .copied()
             .unwrap_or(self.text.len());
@@ -115,15 +123,16 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The line and column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
         // A byte-order mark is invisible in editors: it takes no column.
-        let before = &self.text[self.line_starts[line]..offset];
+        let before = &self.text[starts[line]..offset];
         let before = before.strip_prefix('\u{feff}').unwrap_or(before);
         Position {
             line: line + 1,

@@ -244,7 +244,7 @@ fn json_a_run_at_a_time_is_the_whole_models_json() {
     let expected = to_json(&model::resolve(&Ctx::new(&checked.files)).expect("it builds"));
     for threads in [1, 4] {
         let written = with_threads(threads, || {
-            let checked = check_for_json(&sources, &Options::default(), None);
+            let checked = check_for_json(&sources, &Options::default(), &tempfile::tempfile);
             assert!(checked.outline.diagnostics.is_empty());
             let build = checked.into_build().expect("spilled").expect("it builds");
             let mut out = Vec::new();

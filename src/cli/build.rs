@@ -48,15 +48,13 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         // and kept in a temporary file beside the output: the plan is
         // parsed once and never held whole in memory.
         let dir = spill_dir(args);
-        let checked = build::check_for_json(&sources, &options, dir.as_deref());
+        let new_file = || tempfile::tempfile_in(&dir);
+        let checked = build::check_for_json(&sources, &options, &new_file);
         if shown(&checked.outline.diagnostics)? {
             return Ok(ExitCode::from(1));
         }
         drop(sources);
-        let spill_failed = |e: std::io::Error| {
-            let dir = dir.clone().unwrap_or_else(std::env::temp_dir);
-            errors::cannot_write(&dir, &e, lang)
-        };
+        let spill_failed = |e: std::io::Error| errors::cannot_write(&dir, &e, lang);
         let build = checked
             .into_build()
             .map_err(spill_failed)?
@@ -100,13 +98,15 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where `build --to json` keeps the projects' text until the plan is
-/// known to build: the output's directory (`None`: the system's temporary
-/// directory, for standard output).
-fn spill_dir(args: &BuildArgs) -> Option<std::path::PathBuf> {
-    let output = args.output.as_deref().filter(|p| *p != Path::new("-"))?;
+/// Where `build --to json` keeps the projects' text of a large plan
+/// until it is known to build, in unnamed temporary files: the output's
+/// directory, or the system's temporary directory for standard output.
+fn spill_dir(args: &BuildArgs) -> std::path::PathBuf {
+    let Some(output) = args.output.as_deref().filter(|p| *p != Path::new("-")) else {
+        return std::env::temp_dir();
+    };
     let dir = output.parent().filter(|d| !d.as_os_str().is_empty());
-    Some(dir.unwrap_or(Path::new(".")).to_path_buf())
+    dir.unwrap_or(Path::new(".")).to_path_buf()
 }
 
 /// Writes the output to `-o FILE`, atomically, or to standard output.

@@ -60,7 +60,8 @@ pub fn read(path: &Path, stdin_name: &str, lang: Lang) -> miette::Result<SourceF
         if meta.len() > limit {
             return Err(io(too_large(limit)));
         }
-        read_limited(std::fs::File::open(path).map_err(io)?, limit).map_err(io)?
+        let file = std::fs::File::open(path).map_err(io)?;
+        read_limited_sized(file, limit, meta.len()).map_err(io)?
     };
     let text = String::from_utf8(bytes)
         .map_err(|e| errors::not_utf8(&name, e.utf8_error().valid_up_to(), lang))?;
@@ -69,8 +70,16 @@ pub fn read(path: &Path, stdin_name: &str, lang: Lang) -> miette::Result<SourceF
 
 /// Reads at most `limit` bytes; more is an error, not a truncated plan.
 fn read_limited(from: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    read_limited_sized(from, limit, 0)
+}
+
+/// [`read_limited`], into room for the `size` bytes the file is said to
+/// have: a large plan is read into one buffer of its size, not grown by
+/// doubling (which would hold up to twice the plan).
+fn read_limited_sized(from: impl std::io::Read, limit: u64, size: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
+    let room = usize::try_from(size.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     from.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(too_large(limit));
