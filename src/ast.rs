@@ -162,6 +162,15 @@ pub struct Number {
     pub span: Span,
 }
 
+/// A yes-or-no value (`是`, `否`, `yes`, `no`, `true`, `false`): what it
+/// means and how it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YesNo {
+    pub value: bool,
+    pub written: String,
+    pub span: Span,
+}
+
 /// A unit as written (`％` stays `％`) and what it means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
@@ -273,6 +282,13 @@ pub enum PlanStmt {
     BasicSpending {
         keyword: Keyword,
         amount: Quantity,
+        span: Span,
+    },
+    /// `草案 是`, `封面 否`, `目录 否`: a yes-or-no setting of the header;
+    /// the keyword says which ([`Kw::Draft`], [`Kw::Cover`], [`Kw::Toc`]).
+    Switch {
+        keyword: Keyword,
+        value: YesNo,
         span: Span,
     },
 }

@@ -33,6 +33,7 @@ pub const BAD_YEAR: &str = "E0106";
 pub const NOT_MONEY_UNIT: &str = "E0107";
 pub const BAD_PATH: &str = "E0108";
 pub const LOOSE_UNIT: &str = "W0109";
+pub const NOT_YES_NO: &str = "E0110";
 
 /// The documentation of one code: what it checks, why it matters, an
 /// example and the fix, in Chinese and in English.
@@ -120,4 +121,5 @@ pub static CODES: &[CodeDoc] = &[
     code_doc!(NOT_MONEY_UNIT, Error, "codes/E0107"),
     code_doc!(BAD_PATH, Error, "codes/E0108"),
     code_doc!(LOOSE_UNIT, Warning, "codes/W0109"),
+    code_doc!(NOT_YES_NO, Error, "codes/E0110"),
 ];

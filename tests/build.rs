@@ -241,3 +241,67 @@ fn documents_are_chinese_unless_asked_otherwise() {
     assert!(run(&["--lang", "en"]).contains("## Part 1."));
     assert!(run(&["--lang", "en", "--doc-lang", "zh"]).contains("## 第一部分"));
 }
+
+/// `草案 是` in the header: the Markdown title ends in （草案） ((Draft)
+/// in English) and the JSON says `"draft": true` after the department;
+/// nothing else changes. A plan that is not a draft has no `draft` key.
+#[test]
+fn a_draft_says_so_in_the_title_and_the_json() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(ZH))
+        .expect("the example is readable");
+    let anchor = "  金额单位 万元\n";
+    assert!(text.contains(anchor), "the example's header has moved");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let draft = dir.path().join("draft.plan");
+    std::fs::write(
+        &draft,
+        text.replacen(anchor, &format!("{anchor}  草案：是\n"), 1),
+    )
+    .expect("written");
+    let not_draft = dir.path().join("not-draft.plan");
+    std::fs::write(
+        &not_draft,
+        text.replacen(anchor, &format!("{anchor}  draft no\n"), 1),
+    )
+    .expect("written");
+    let (draft, not_draft) = (draft.to_string_lossy(), not_draft.to_string_lossy());
+
+    let md = build(&draft, "md", "zh");
+    let plain = build(ZH, "md", "zh");
+    assert_eq!(
+        md.lines().next(),
+        Some("# 纪检会2022年部门预算绩效文本（草案）")
+    );
+    assert_eq!(
+        md.lines().skip(1).collect::<Vec<_>>(),
+        plain.lines().skip(1).collect::<Vec<_>>()
+    );
+    let en = build(&draft, "md", "en");
+    assert_eq!(
+        en.lines().next(),
+        Some("# 纪检会 2022 budget performance plan (Draft)")
+    );
+    assert_eq!(build(&not_draft, "md", "zh"), plain);
+
+    let json = build(&draft, "json", "zh");
+    let plain = build(ZH, "json", "zh");
+    assert!(!plain.contains("\"draft\""), "no key unless a draft");
+    assert_eq!(build(&not_draft, "json", "zh"), plain);
+    assert_eq!(
+        json,
+        plain.replacen(
+            "  \"department\": \"纪检会\",\n",
+            "  \"department\": \"纪检会\",\n  \"draft\": true,\n",
+            1
+        )
+    );
+    let (_, schema, _) = perfplan(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(validator.is_valid(&value));
+    assert_eq!(
+        schema["properties"]["draft"]["type"],
+        serde_json::json!("boolean")
+    );
+}

@@ -131,3 +131,27 @@ fn fix_never_writes_a_read_only_file() {
     assert!(stderr.contains("read-only"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), PLAN);
 }
+
+/// A yes-or-no word in capitals (`封面：Yes`) is fixed to lower case; any
+/// other word is left for the user.
+#[test]
+fn a_yes_or_no_in_capitals_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.plan");
+    let text = include_str!("ui/rules/base.plan.txt");
+    let anchor = "  金额单位 万元\n";
+    assert!(text.contains(anchor));
+    let with = |lines: &str| text.replacen(anchor, &format!("{anchor}{lines}"), 1);
+    std::fs::write(&plan, with("  封面：Yes\n  目录 NO\n")).unwrap();
+    let (status, _, stderr) =
+        perfplan_in(dir.path(), &["--lang", "en", "check", "--fix", "plan.plan"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        with("  封面：yes\n  目录 no\n")
+    );
+    std::fs::write(&plan, with("  草案 对\n")).unwrap();
+    let (status, _, _) = perfplan_in(dir.path(), &["--lang", "en", "check", "--fix", "plan.plan"]);
+    assert_eq!(status, 1);
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), with("  草案 对\n"));
+}

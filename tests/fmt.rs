@@ -231,3 +231,25 @@ fn a_messy_plan_and_its_formatted_form() {
 fn a_file_that_does_not_parse_is_refused() {
     assert!(format("项目 a \"x\" {\n  资金 五十\n}\n", Options::default()).is_err());
 }
+
+/// `草案`, `封面` and `目录` keep their value, written `是`/`否` with
+/// Chinese keywords and `yes`/`no` with English ones, whatever the
+/// spelling (`true`, `no`) and language it was written in; comments stay.
+#[test]
+fn yes_and_no_follow_the_keyword_language() {
+    let text =
+        "计划 2022 \"x\" {\n  草案：true   # 还在改\n  cover no\n  # 不要目录\n  目录:否\n}\n";
+    assert_eq!(
+        fmt(text, Some(Lang::Zh)),
+        "计划 2022 \"x\" {\n  草案 是  # 还在改\n  封面 否\n  # 不要目录\n  目录 否\n}\n"
+    );
+    assert_eq!(
+        fmt(text, Some(Lang::En)),
+        "plan 2022 \"x\" {\n  draft yes  # 还在改\n  cover no\n  # 不要目录\n  toc no\n}\n"
+    );
+    let yes = "plan 2022 \"x\" {\n  cover 是\n  toc yes\n}\n";
+    assert_eq!(
+        fmt(yes, None),
+        "plan 2022 \"x\" {\n  cover yes\n  toc yes\n}\n"
+    );
+}

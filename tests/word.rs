@@ -186,6 +186,87 @@ fn switches_leave_out_the_cover_and_the_table_of_contents() {
     assert_eq!(xml.matches("<w:sectPr>").count(), 1);
 }
 
+/// The example with `lines` added to its header, written to a temporary
+/// file: the directory (kept while the test runs) and the file's path.
+fn with_header(lines: &str) -> (tempfile::TempDir, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(ZH)).expect("the example is readable");
+    let anchor = "  金额单位 万元\n";
+    assert!(text.contains(anchor), "the example's header has moved");
+    let text = text.replacen(anchor, &format!("{anchor}{lines}"), 1);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("plan.plan");
+    std::fs::write(&path, text).expect("the plan is written");
+    let path = path.to_string_lossy().into_owned();
+    (dir, path)
+}
+
+/// The text of the paragraphs of one style (`Title`).
+fn styled_text(xml: &str, style: &str) -> Vec<String> {
+    let mark = format!(r#"<w:pStyle w:val="{style}"/>"#);
+    xml.split("<w:p>")
+        .filter(|p| p.contains(&mark))
+        .map(text_of)
+        .collect()
+}
+
+#[test]
+fn a_draft_says_so_on_the_cover_in_the_title_and_the_properties() {
+    let (_dir, plan) = with_header("  草案 是\n");
+    let bytes = build_with(&plan, &[], &[]);
+    let xml = document(&bytes);
+    let cover = xml
+        .find(">纪检会2022年部门预算绩效文本（草案）<")
+        .expect("the cover's title says （草案）");
+    assert!(cover < xml.find("编制单位").expect("the cover"));
+    assert_eq!(xml.matches("（草案）").count(), 1, "once, on the cover");
+    let core = entry(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:title>纪检会2022年部门预算绩效文本（草案）</dc:title>"));
+    // Without the front matter, the title heading the body says it.
+    let xml = document(&build_with(&plan, &["--no-cover", "--no-toc"], &[]));
+    assert_eq!(
+        styled_text(&xml, "Title"),
+        ["纪检会2022年部门预算绩效文本（草案）"]
+    );
+    let en = document(&build_with(&plan, &["--doc-lang", "en"], &[]));
+    assert!(en.contains(">纪检会 2022 budget performance plan (Draft)<"));
+    // A plan that is not a draft never says it.
+    let (_dir, not_draft) = with_header("  草案 否\n");
+    let bytes = build_with(&not_draft, &["--no-cover", "--no-toc"], &[]);
+    assert!(!document(&bytes).contains("草案"));
+    assert_eq!(
+        styled_text(&document(&bytes), "Title"),
+        ["纪检会2022年部门预算绩效文本"]
+    );
+    assert!(!document(&build(&[])).contains("草案"));
+}
+
+#[test]
+fn the_header_leaves_out_the_cover_and_the_table_of_contents() {
+    let has_cover = |xml: &str| xml.contains("编制单位");
+    let has_toc = |xml: &str| xml.contains("TOC \\o");
+    let (_dir, neither) = with_header("  封面：否\n  目录：否\n");
+    let xml = document(&build_with(&neither, &[], &[]));
+    assert!(!has_cover(&xml) && !has_toc(&xml));
+    assert_eq!(styled_text(&xml, "Title"), ["纪检会2022年部门预算绩效文本"]);
+    let (_dir, no_toc) = with_header("  toc no\n");
+    let xml = document(&build_with(&no_toc, &[], &[]));
+    assert!(has_cover(&xml) && !has_toc(&xml));
+    // The command line wins over the header, both ways.
+    let xml = document(&build_with(&neither, &["--cover"], &[]));
+    assert!(has_cover(&xml) && !has_toc(&xml));
+    let xml = document(&build_with(&neither, &["--toc"], &[]));
+    assert!(!has_cover(&xml) && has_toc(&xml));
+    let (_dir, both) = with_header("  封面 是\n  目录 是\n");
+    let xml = document(&build_with(&both, &["--no-cover"], &[]));
+    assert!(!has_cover(&xml) && has_toc(&xml));
+    // Of `--cover` and `--no-cover`, the last one given.
+    let xml = document(&build_with(&neither, &["--no-cover", "--cover"], &[]));
+    assert!(has_cover(&xml));
+    let xml = document(&build_with(&both, &["--toc", "--no-toc"], &[]));
+    assert!(!has_toc(&xml));
+}
+
 #[test]
 fn no_page_is_left_empty() {
     for extra in [

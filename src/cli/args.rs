@@ -160,13 +160,23 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub doc_lang: Option<LangArg>,
 
-    /// Word (docx): leave out the cover page
-    #[arg(long)]
+    /// Word (docx): leave out the cover page, whatever the header's
+    /// `封面` says
+    #[arg(long, overrides_with = "cover")]
     pub no_cover: bool,
 
-    /// Word (docx): leave out the table of contents (目录)
-    #[arg(long)]
+    /// Word (docx): a cover page even when the header says `封面 否`
+    #[arg(long, overrides_with = "no_cover")]
+    pub cover: bool,
+
+    /// Word (docx): leave out the table of contents (目录), whatever the
+    /// header's `目录` says
+    #[arg(long, overrides_with = "toc")]
     pub no_toc: bool,
+
+    /// Word (docx): a table of contents even when the header says `目录 否`
+    #[arg(long, overrides_with = "no_toc")]
+    pub toc: bool,
 
     #[command(flatten)]
     pub lints: LintArgs,
@@ -179,16 +189,29 @@ impl BuildArgs {
         self.doc_lang.or(cli.lang).map_or(Lang::Zh, Lang::from)
     }
 
-    /// The Word document's options: the switches, and the time it states
-    /// from `SOURCE_DATE_EPOCH` (1980-01-01 without it).
-    pub fn docx_options(&self) -> perfplan::emit::docx::Options {
+    /// The Word document's options: a cover page and a table of
+    /// contents as the header says (`cover`, `toc`: its `封面` and `目录`)
+    /// unless a switch says otherwise (the last of `--cover` and
+    /// `--no-cover` wins), and the time it states from
+    /// `SOURCE_DATE_EPOCH` (1980-01-01 without it).
+    pub fn docx_options(&self, cover: bool, toc: bool) -> perfplan::emit::docx::Options {
         perfplan::emit::docx::Options {
-            cover: !self.no_cover,
-            toc: !self.no_toc,
+            cover: switched(self.cover, self.no_cover).unwrap_or(cover),
+            toc: switched(self.toc, self.no_toc).unwrap_or(toc),
             epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|s| s.trim().parse().ok()),
         }
+    }
+}
+
+/// What a pair of switches (`--cover`, `--no-cover`) asks for, if either
+/// is given (clap keeps only the last of the two).
+fn switched(on: bool, off: bool) -> Option<bool> {
+    match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
     }
 }
 

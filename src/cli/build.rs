@@ -66,7 +66,11 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
     if shown(&checked.diagnostics)? {
         return Ok(ExitCode::from(1));
     }
-    let plan = model::resolve(&Ctx::new(&checked.files));
+    let ctx = Ctx::new(&checked.files);
+    let plan = model::resolve(&ctx);
+    // What the header says of the Word document's front matter.
+    let (cover, toc) = (ctx.cover, ctx.toc);
+    drop(ctx);
     // The model owns its text: the trees and the sources can go before
     // the document is made.
     drop(checked);
@@ -80,7 +84,7 @@ pub fn run(args: &BuildArgs, cli: &Cli, lang: Lang, color: bool) -> miette::Resu
         Format::Json => to_json(&plan).into_bytes(),
         Format::Md => to_markdown(&plan, doc_lang).into_bytes(),
         Format::Docx => {
-            to_docx_with(&plan, doc_lang, &args.docx_options()).map_err(|e| render(&e))?
+            to_docx_with(&plan, doc_lang, &args.docx_options(cover, toc)).map_err(|e| render(&e))?
         }
         Format::Xlsx => to_xlsx(&plan, doc_lang).map_err(|e| render(&e))?,
         Format::Records => {

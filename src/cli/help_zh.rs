@@ -100,8 +100,19 @@ const ARGS: &[(&str, &str)] = &[
         "输出格式：json（解析后的计划，附 schema）、md（报送文档）、\ndocx（Word，需 -o）、xlsx（Excel，需 -o）、\nrecords（预算系统导入的记录，JSON 或 CSV）",
     ),
     ("build output", "写入此文件（原子地），而不是标准输出"),
-    ("build no_cover", "Word（docx）：不要封面"),
-    ("build no_toc", "Word（docx）：不要目录"),
+    (
+        "build no_cover",
+        "Word（docx）：不要封面，无论头部的 `封面` 怎么写",
+    ),
+    (
+        "build cover",
+        "Word（docx）：要封面，即使头部写了 `封面 否`",
+    ),
+    (
+        "build no_toc",
+        "Word（docx）：不要目录，无论头部的 `目录` 怎么写",
+    ),
+    ("build toc", "Word（docx）：要目录，即使头部写了 `目录 否`"),
     (
         "build format",
         "`--to records` 的格式：json（一个 JSON 文档）\n或 csv（带 BOM 的 UTF-8）[默认：json]",

@@ -14,6 +14,8 @@ pub(crate) const RECORD_COLUMNS: usize = 25;
 /// The headings and labels of the document in one language.
 pub(crate) struct Words {
     pub title: &'static str,
+    /// What follows the title of a draft.
+    pub draft: &'static str,
     pub part1: &'static str,
     pub overall: &'static str,
     pub summaries: &'static str,
@@ -91,6 +93,7 @@ pub(crate) struct Words {
 
 const ZH: Words = Words {
     title: "年部门预算绩效文本",
+    draft: "（草案）",
     part1: "第一部分 部门整体绩效目标",
     overall: "一、总体绩效目标",
     summaries: "二、分项绩效目标",
@@ -183,6 +186,7 @@ const ZH: Words = Words {
 
 const EN: Words = Words {
     title: " budget performance plan",
+    draft: " (Draft)",
     part1: "Part 1. Department-wide performance goals",
     overall: "1. Overall performance goals",
     summaries: "2. Goals by project",
@@ -284,12 +288,15 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// The document's title: `纪检会2022年部门预算绩效文本`.
-pub(crate) fn title(department: &str, year: u16, lang: Lang) -> String {
+/// The document's title: `纪检会2022年部门预算绩效文本`, and
+/// `纪检会2022年部门预算绩效文本（草案）` for a draft.
+pub(crate) fn title(plan: &Plan, lang: Lang) -> String {
     let w = words(lang);
+    let (department, year) = (&plan.department, plan.year);
+    let draft = if plan.draft { w.draft } else { "" };
     match lang {
-        Lang::Zh => format!("{department}{year}{}", w.title),
-        Lang::En => format!("{department} {year}{}", w.title),
+        Lang::Zh => format!("{department}{year}{}{draft}", w.title),
+        Lang::En => format!("{department} {year}{}{draft}", w.title),
     }
 }
 

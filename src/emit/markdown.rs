@@ -18,7 +18,7 @@ use std::fmt::Write;
 pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     let w = layout::words(lang);
     let mut out = String::new();
-    let title = layout::title(&plan.department, plan.year, lang);
+    let title = layout::title(plan, lang);
     let _ = writeln!(out, "# {}\n", escape(&title));
     let _ = writeln!(out, "## {}\n", w.part1);
     overall(&mut out, plan, w);

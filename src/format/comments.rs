@@ -58,7 +58,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<Keyword> {
         | PlanStmt::Precision { keyword, .. }
         | PlanStmt::Lint { keyword, .. }
         | PlanStmt::Region { keyword, .. }
-        | PlanStmt::BasicSpending { keyword, .. } => *keyword,
+        | PlanStmt::BasicSpending { keyword, .. }
+        | PlanStmt::Switch { keyword, .. } => *keyword,
         PlanStmt::BudgetUnit(u) => u.keyword,
         PlanStmt::Basis(t) => t.keyword,
         PlanStmt::Funds(f) => f.keyword,

@@ -213,6 +213,9 @@ impl<'a> Printer<'a> {
             PlanStmt::BasicSpending { amount, .. } => {
                 format!("{} {}", self.kw(Kw::BasicSpending), quantity(amount))
             }
+            PlanStmt::Switch { keyword, value, .. } => {
+                format!("{} {}", self.kw(keyword.kw), self.yes_no(value.value))
+            }
         })
     }
 
@@ -460,6 +463,16 @@ impl<'a> Printer<'a> {
         kw.spelling(self.lang)
     }
 
+    /// Yes or no in the keywords' language: `是`/`否`, `yes`/`no`.
+    fn yes_no(&self, value: bool) -> &'static str {
+        match (self.lang, value) {
+            (Lang::Zh, true) => "是",
+            (Lang::Zh, false) => "否",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        }
+    }
+
     /// A text in quotes, or as a `"""` block when it was written as one.
     fn text_value(&self, t: &Text, depth: usize) -> String {
         if t.form != TextForm::Block {
@@ -552,7 +565,8 @@ fn plan_span(s: &PlanStmt) -> Span {
         | PlanStmt::Precision { span, .. }
         | PlanStmt::Lint { span, .. }
         | PlanStmt::Region { span, .. }
-        | PlanStmt::BasicSpending { span, .. } => *span,
+        | PlanStmt::BasicSpending { span, .. }
+        | PlanStmt::Switch { span, .. } => *span,
         PlanStmt::BudgetUnit(u) => u.span,
         PlanStmt::Basis(t) => t.span,
         PlanStmt::Funds(f) => f.span,

@@ -222,7 +222,7 @@ fn suggest(cursor: &Cursor, ctx: &Env) -> Vec<Completion> {
     let first_arg = args
         .chars()
         .all(|c| c.is_whitespace() || c == ':' || c == '：');
-    let kw = keywords::lookup(first).map(|(kw, _)| kw);
+    let (kw, kw_lang) = keywords::lookup(first).unzip();
     match (cursor.block, kw) {
         (_, _) if midterm && first.is_empty() => level1_items(ctx),
         (Block::Top, Some(Kw::Summary)) if first_arg => project_items(ctx),
@@ -230,6 +230,9 @@ fn suggest(cursor: &Cursor, ctx: &Env) -> Vec<Completion> {
         (Block::Plan, Some(Kw::Framework)) if first_arg => profile_items(ctx),
         (Block::Plan, Some(Kw::Money)) if first_arg => units(MONEY_UNITS, ctx),
         (Block::Plan, Some(Kw::Allow | Kw::Warn | Kw::Deny)) => lint_code_items(ctx),
+        (Block::Plan, Some(Kw::Draft | Kw::Cover | Kw::Toc)) if first_arg => {
+            yes_no_items(kw_lang.unwrap_or(Lang::Zh), ctx)
+        }
         (Block::Project, Some(Kw::Schedule)) => schedule(cursor, args, ctx),
         (_, Some(Kw::Funds | Kw::TotalFunds)) => funds(cursor, args, ctx),
         (_, Some(Kw::CostItem | Kw::BasicSpending)) => after_number(cursor, ALL_UNITS, ctx),
@@ -364,6 +367,9 @@ const PLAN: &[Kw] = &[
     Kw::Funds,
     Kw::BasicSpending,
     Kw::Region,
+    Kw::Draft,
+    Kw::Cover,
+    Kw::Toc,
 ];
 const OVERALL: &[Kw] = &[Kw::Goal, Kw::MidtermGoal, Kw::Duties, Kw::Midterm];
 const SUMMARY: &[Kw] = &[Kw::Name, Kw::Funds, Kw::Goal];
@@ -584,6 +590,19 @@ fn profile_items(ctx: &Env) -> Vec<Completion> {
     builtin.chain(declared).collect()
 }
 
+/// `是` and `否` after `草案`, `封面`, `目录` (`yes` and `no` after an
+/// English keyword), each with its other spelling.
+fn yes_no_items(lang: Lang, ctx: &Env) -> Vec<Completion> {
+    let words = match lang {
+        Lang::Zh => [("是", "yes"), ("否", "no")],
+        Lang::En => [("yes", "是"), ("no", "否")],
+    };
+    words
+        .into_iter()
+        .map(|(w, other)| item(w, CompletionKind::Keyword, Some(other.to_string()), ctx))
+        .collect()
+}
+
 /// The codes whose level a plan may set (warnings), with their titles.
 fn lint_code_items(ctx: &Env) -> Vec<Completion> {
     registry::all()
@@ -699,6 +718,19 @@ mod tests {
             "{HEAD}项目 p \"n\" {{\n  产出.数量 \"a\" ≥ 3 计量单位 |"
         ));
         assert_eq!(measure.len(), ALL_UNITS.len());
+    }
+
+    #[test]
+    fn yes_and_no_after_the_header_switches() {
+        let plan = labels("计划 2022 \"x\" {\n  |\n}\n");
+        for kw in ["草案", "封面", "目录"] {
+            assert!(plan.contains(&kw.to_string()), "{plan:?}");
+        }
+        assert_eq!(labels("计划 2022 \"x\" {\n  草案 |"), ["是", "否"]);
+        assert_eq!(labels("计划 2022 \"x\" {\n  目录：|"), ["是", "否"]);
+        assert_eq!(labels("plan 2022 \"x\" {\n  cover |"), ["yes", "no"]);
+        // After the value, nothing more.
+        assert!(labels("计划 2022 \"x\" {\n  封面 否 |").is_empty());
     }
 
     #[test]

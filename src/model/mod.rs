@@ -30,6 +30,10 @@ pub struct Plan {
     pub year: u16,
     /// The department (部门) the plan is of.
     pub department: String,
+    /// The plan is a draft (`草案 是`): its documents' title says
+    /// （草案）. Present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// The framework profile's name.
     pub framework: String,
     /// The money unit of every amount: 元, 万元 or 亿元.

@@ -123,6 +123,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             schema_version: SCHEMA_VERSION,
             year: self.header.year.value,
             department: self.header.department.value.clone(),
+            draft: self.ctx.draft,
             framework: self.profile.name.clone(),
             money_unit: self.ctx.money.word().to_string(),
             region: self.header.node.body.iter().find_map(|s| match s {

@@ -1,15 +1,17 @@
 //! The semantic index: what the rules see of a whole plan.
 //!
 //! [`Ctx`] gathers the items of every file of a plan, resolves the plan's
-//! settings (year, money unit, framework profile, precision, grades) and
-//! offers the derived values the rules share: a project's total in the
-//! plan's money unit, an indicator's resolved path. The rules themselves
-//! live in `crate::rules`, one module per rule.
+//! settings (year, money unit, framework profile, precision, grades, and
+//! the documents' draft, cover and 目录 switches) and offers the derived
+//! values the rules share: a project's total in the plan's money unit, an
+//! indicator's resolved path. The rules themselves live in
+//! `crate::rules`, one module per rule.
 
 pub mod profile;
 
 use crate::ast::{self, Item, PlanStmt, ProjectStmt, Quantity};
 use crate::source::{FileId, Span};
+use crate::syntax::keywords::Kw;
 use crate::values::unit::{Dimension, MoneyUnit};
 use profile::{Profile, Resolved};
 use rust_decimal::Decimal;
@@ -72,6 +74,13 @@ pub struct Ctx<'a> {
     pub precision: u32,
     /// The grade scale, best first.
     pub grades: Vec<String>,
+    /// `草案 是`: the plan is a draft.
+    pub draft: bool,
+    /// Whether the Word document has a cover page (`封面`, default yes).
+    pub cover: bool,
+    /// Whether the Word document has a table of contents (`目录`, default
+    /// yes).
+    pub toc: bool,
     /// The index in `projects` of the first project of each id, so that
     /// rules that look projects up by id stay linear in the plan's size.
     project_ids: HashMap<&'a str, usize>,
@@ -136,6 +145,9 @@ impl<'a> Ctx<'a> {
             profile: None,
             precision: DEFAULT_PRECISION,
             grades: Vec::new(),
+            draft: false,
+            cover: true,
+            toc: true,
             project_ids: HashMap::new(),
             summary_ids: HashMap::new(),
             indicators: Vec::new(),
@@ -198,7 +210,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether an item meant as `kw` (`计划`, `项目` …) has a head that did
     /// not parse.
-    pub fn has_broken_item(&self, kw: crate::syntax::keywords::Kw) -> bool {
+    pub fn has_broken_item(&self, kw: Kw) -> bool {
         self.broken_items.iter().any(|b| b.is(kw))
     }
 
@@ -206,15 +218,15 @@ impl<'a> Ctx<'a> {
     /// parse (a broken project head whose id reads as `id`, or does not
     /// read at all).
     pub fn may_be_broken_project(&self, id: &str) -> bool {
-        self.broken_items.iter().any(|b| {
-            b.is(crate::syntax::keywords::Kw::Project) && b.id.as_deref().is_none_or(|x| x == id)
-        })
+        self.broken_items
+            .iter()
+            .any(|b| b.is(Kw::Project) && b.id.as_deref().is_none_or(|x| x == id))
     }
 
     /// Reads the settings from the first header.
     fn settle(&mut self) {
         let mut framework = "classic".to_string();
-        if let Some(header) = self.headers.first() {
+        if let Some(header) = self.headers.first().copied() {
             self.year = Some(header.year.value);
             for stmt in &header.body {
                 match stmt {
@@ -228,6 +240,7 @@ impl<'a> Ctx<'a> {
                     PlanStmt::Grades { grades, .. } => {
                         self.grades = grades.iter().map(|g| g.value.clone()).collect()
                     }
+                    PlanStmt::Switch { keyword, value, .. } => self.switch(keyword.kw, value.value),
                     _ => {}
                 }
             }
@@ -237,16 +250,25 @@ impl<'a> Ctx<'a> {
         }
         // A broken `框架` line: the profile is unknown, and checking the
         // indicators against the default one would report false levels.
-        let framework_broken = self.headers.first().is_some_and(|h| {
-            h.broken
-                .iter()
-                .any(|b| b.is(crate::syntax::keywords::Kw::Framework))
-        });
+        let framework_broken = self
+            .headers
+            .first()
+            .is_some_and(|h| h.broken.iter().any(|b| b.is(Kw::Framework)));
         self.profile = if framework_broken {
             None
         } else {
             self.find_profile(&framework)
         };
+    }
+
+    /// Sets the header's yes-or-no setting `kw` (`草案`, `封面`, `目录`).
+    fn switch(&mut self, kw: Kw, value: bool) {
+        match kw {
+            Kw::Draft => self.draft = value,
+            Kw::Cover => self.cover = value,
+            Kw::Toc => self.toc = value,
+            _ => {}
+        }
     }
 
     /// A profile declared in the plan, else a built-in one.

@@ -88,6 +88,9 @@ fn plan_rule(kw: Kw) -> Option<Rule> {
         Kw::Funds => Rule::funds,
         Kw::Region => Rule::region,
         Kw::BasicSpending => Rule::basic_spending,
+        Kw::Draft => Rule::draft,
+        Kw::Cover => Rule::cover,
+        Kw::Toc => Rule::toc,
         _ => return None,
     })
 }

@@ -49,7 +49,7 @@ impl Context {
             | Kw::TotalFunds
             | Kw::CostItem => Some(Context::Project),
             Kw::Duties => Some(Context::Overall),
-            Kw::BasicSpending => Some(Context::Plan),
+            Kw::BasicSpending | Kw::Draft | Kw::Cover | Kw::Toc => Some(Context::Plan),
             Kw::Name => Some(Context::Summary),
             Kw::Unit | Kw::Basis | Kw::Funds | Kw::Goal | Kw::Region | Kw::MidtermGoal => None,
             Kw::Fiscal
@@ -464,6 +464,10 @@ pub fn describe(rule: Rule) -> Option<Message> {
         Rule::kw_cost_item | Rule::cost_item => keyword(Kw::CostItem),
         Rule::kw_duties | Rule::duties => keyword(Kw::Duties),
         Rule::kw_basic | Rule::basic_spending => keyword(Kw::BasicSpending),
+        Rule::kw_draft | Rule::draft => keyword(Kw::Draft),
+        Rule::kw_cover | Rule::cover => keyword(Kw::Cover),
+        Rule::kw_toc | Rule::toc => keyword(Kw::Toc),
+        Rule::yes_no => m("`是`/`否`", "`yes`/`no`"),
         Rule::profile_stmt | Rule::profile_line => m("框架定义中的语句", "a profile statement"),
         Rule::target
         | Rule::comparison

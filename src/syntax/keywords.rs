@@ -63,6 +63,9 @@ pub enum Kw {
     CostItem,
     Duties,
     BasicSpending,
+    Draft,
+    Cover,
+    Toc,
 }
 
 /// One row of the table: the canonical Chinese spelling first, then any
@@ -156,6 +159,9 @@ pub const KEYWORDS: &[KeywordInfo] = &[
     row(Kw::CostItem, &["测算", "成本测算"], "cost-item"),
     row(Kw::Duties, &["职责", "部门职责"], "duties"),
     row(Kw::BasicSpending, &["基本支出"], "basic-spending"),
+    row(Kw::Draft, &["草案"], "draft"),
+    row(Kw::Cover, &["封面"], "cover"),
+    row(Kw::Toc, &["目录"], "toc"),
 ];
 
 const fn row(kw: Kw, zh: &'static [&'static str], en: &'static str) -> KeywordInfo {

@@ -14,7 +14,7 @@ use crate::codes;
 use crate::diagnostic::{Diagnostic, Fix, Lang};
 use crate::msg;
 use crate::source::{FileId, Span};
-use crate::values::{ValueError, comparator, date, number, period, unit};
+use crate::values::{ValueError, comparator, date, number, period, unit, yes_no};
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -93,6 +93,9 @@ impl Lowerer<'_> {
             | Rule::grades
             | Rule::precision
             | Rule::basic_spending
+            | Rule::draft
+            | Rule::cover
+            | Rule::toc
             | Rule::lint => self.lower_plan_stmt(stmt).map(Lowered::Plan),
             // `财政区划` stands in the header and in projects: lowered as a
             // project's statement, the walker files it where it stands.
@@ -369,6 +372,7 @@ impl Lowerer<'_> {
             Rule::grades => self.lower_grades(pair),
             Rule::precision => self.lower_precision(pair),
             Rule::lint => self.lower_lint(pair),
+            Rule::draft | Rule::cover | Rule::toc => self.lower_switch(pair),
             Rule::funds => self.lower_funds(pair).map(|f| PlanStmt::Funds(Box::new(f))),
             Rule::region => {
                 let (keyword, code, span) = self.lower_keyword_code(pair)?;
@@ -473,6 +477,40 @@ impl Lowerer<'_> {
             places: places?,
             span,
         })
+    }
+
+    /// `草案 是`, `封面 否`, `目录 否`: the keyword and a yes-or-no word.
+    fn lower_switch(&mut self, pair: Pair<Rule>) -> Option<PlanStmt> {
+        let span = self.span(&pair);
+        let (mut keyword, mut value) = (None, None);
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::yes_no => value = self.lower_yes_no(&child),
+                r if is_keyword(r) => keyword = Some(self.lower_keyword(&child)),
+                _ => {}
+            }
+        }
+        Some(PlanStmt::Switch {
+            keyword: keyword?,
+            value: value?,
+            span,
+        })
+    }
+
+    fn lower_yes_no(&mut self, pair: &Pair<Rule>) -> Option<YesNo> {
+        let span = self.span(pair);
+        let written = pair.as_str();
+        match yes_no::parse(written) {
+            Ok(value) => Some(YesNo {
+                value,
+                written: written.to_string(),
+                span,
+            }),
+            Err(error) => {
+                self.report(*error, span);
+                None
+            }
+        }
     }
 
     fn lower_lint(&mut self, pair: Pair<Rule>) -> Option<PlanStmt> {
@@ -1395,6 +1433,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_cost_item
             | Rule::kw_duties
             | Rule::kw_basic
+            | Rule::kw_draft
+            | Rule::kw_cover
+            | Rule::kw_toc
     )
 }
 

@@ -1,4 +1,5 @@
-//! Typed values: exact numbers, units, checkpoints and comparators.
+//! Typed values: exact numbers, units, checkpoints, comparators and
+//! yes-or-no words.
 //!
 //! The grammar reads these tokens loosely; the functions here read them
 //! strictly and say precisely what is wrong. They are pure: a token's text
@@ -9,6 +10,7 @@ pub mod date;
 pub mod number;
 pub mod period;
 pub mod unit;
+pub mod yes_no;
 
 use crate::diagnostic::Message;
 

@@ -42,7 +42,7 @@ pub(super) fn document<W: Write>(
         r#"{}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#,
         xml::DECLARATION
     );
-    let title = layout::title(&plan.department, plan.year, lang);
+    let title = layout::title(plan, lang);
     if options.cover {
         front::cover(&mut doc.buf, plan, lang);
     }

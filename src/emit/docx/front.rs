@@ -46,13 +46,12 @@ const COVER_TOP: usize = 3600;
 /// outline levels, as hyperlinks, without page numbers in web view.
 pub(super) const TOC_FIELD: &str = r#" TOC \o "1-2" \h \z \u "#;
 
-/// Appends the cover page: the title (department, year), 编制单位
-/// (the department) and a line for the reviewing finance office. Whether
-/// the plan is a draft (（草案）) the model does not say, so the title
-/// never carries it.
+/// Appends the cover page: the title (department, year, and （草案） for
+/// a draft), 编制单位 (the department) and a line for the reviewing
+/// finance office.
 pub(super) fn cover(out: &mut String, plan: &Plan, lang: Lang) {
     let f = words(lang);
-    let title = layout::title(&plan.department, plan.year, lang);
+    let title = layout::title(plan, lang);
     let p = Para {
         align: Some("center"),
         before: Some(COVER_TOP),

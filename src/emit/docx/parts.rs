@@ -159,7 +159,7 @@ fn core(plan: &Plan, lang: Lang, stamp: &Stamp) -> String {
         ),
         DECLARATION
     );
-    let title = layout::title(&plan.department, plan.year, lang);
+    let title = layout::title(plan, lang);
     let subject = match lang {
         Lang::Zh => format!("{}年预算绩效目标", plan.year),
         Lang::En => format!("{} budget performance goals", plan.year),

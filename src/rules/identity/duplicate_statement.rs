@@ -58,7 +58,8 @@ fn plan_keyword(s: &PlanStmt) -> Option<&Keyword> {
         | PlanStmt::Grades { keyword, .. }
         | PlanStmt::Precision { keyword, .. }
         | PlanStmt::Region { keyword, .. }
-        | PlanStmt::BasicSpending { keyword, .. } => Some(keyword),
+        | PlanStmt::BasicSpending { keyword, .. }
+        | PlanStmt::Switch { keyword, .. } => Some(keyword),
         PlanStmt::Basis(t) => Some(&t.keyword),
         PlanStmt::Funds(f) => Some(&f.keyword),
         PlanStmt::BudgetUnit(_) | PlanStmt::Lint { .. } => None,
