@@ -7,6 +7,7 @@
 
 use crate::ast::{self, Path, ProfileStmt};
 use crate::source::FileId;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A first level and its second levels.
@@ -44,6 +45,11 @@ pub struct Profile {
     pub required: Vec<Requirement>,
     /// Where a user-declared profile is; `None` for built-ins.
     pub declared_in: Option<FileId>,
+    /// Each first level's index by every spelling of it (the first level
+    /// declared with a spelling has it): every indicator row is looked up.
+    level1_index: HashMap<String, usize>,
+    /// For each first level, its second levels' indices by spelling.
+    level2_index: Vec<HashMap<String, usize>>,
 }
 
 /// A path resolved against a profile: indices of the first and second level.
@@ -75,6 +81,8 @@ impl Profile {
             levels: Vec::new(),
             required: Vec::new(),
             declared_in: Some(file),
+            level1_index: HashMap::new(),
+            level2_index: Vec::new(),
         };
         let mut problems = Vec::new();
         for stmt in &def.body {
@@ -97,6 +105,11 @@ impl Profile {
                     });
                 }
                 let (name, aliases) = spellings(&id.name, names, english.as_ref());
+                for alias in &aliases {
+                    let index = self.levels.len();
+                    self.level1_index.entry(alias.clone()).or_insert(index);
+                }
+                self.level2_index.push(HashMap::new());
                 self.levels.push(Level1 {
                     id: id.name.clone(),
                     name,
@@ -145,6 +158,10 @@ impl Profile {
             });
         }
         let (name, aliases) = spellings(&id.name, names, english);
+        let index = self.levels[l1].children.len();
+        for alias in &aliases {
+            self.level2_index[l1].entry(alias.clone()).or_insert(index);
+        }
         self.levels[l1].children.push(Level2 {
             id: id.name.clone(),
             name,
@@ -165,18 +182,12 @@ impl Profile {
 
     /// The first level a word names.
     pub fn level1(&self, word: &str) -> Option<usize> {
-        self.levels
-            .iter()
-            .position(|l| l.aliases.iter().any(|a| a == word))
+        self.level1_index.get(word).copied()
     }
 
     /// The second level a word names under a first level.
     pub fn level2(&self, level1: usize, word: &str) -> Option<usize> {
-        self.levels
-            .get(level1)?
-            .children
-            .iter()
-            .position(|l| l.aliases.iter().any(|a| a == word))
+        self.level2_index.get(level1)?.get(word).copied()
     }
 
     /// Every first level under which a word names a second level.

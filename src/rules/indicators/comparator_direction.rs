@@ -90,8 +90,9 @@ fn better_by_name(name: &str) -> Option<Better> {
         return Some(Better::Higher);
     }
     let bad = BAD_RATES.iter().any(|w| s.ends_with(w)) || BAD_WORDS.iter().any(|w| s.contains(w));
-    let remedy = REMEDY_WORDS.iter().any(|w| s.contains(w));
-    (bad && !remedy).then_some(Better::Lower)
+    // Most names are neither: the remedy words are looked for only then.
+    let remedy = || REMEDY_WORDS.iter().any(|w| s.contains(w));
+    (bad && !remedy()).then_some(Better::Lower)
 }
 
 /// Words of cost indicators that measure money saved or earned, or paid
