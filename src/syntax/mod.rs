@@ -196,7 +196,7 @@ fn parse_in_runs<T: Send>(
     let mut parts: Vec<Run> = Vec::with_capacity(bounds.len());
     // A few runs per thread at a time: the results reach `sink` in order
     // while the rest of the file is still being read.
-    let batch = rayon::current_num_threads().max(1) * 4;
+    let batch = rayon::current_num_threads().max(1) * 2;
     for runs in bounds.chunks(batch) {
         let walked: Vec<(Run, T)> = if bounds.len() < 2 {
             runs.iter().map(walk).collect()
