@@ -10,8 +10,9 @@
 //! ```
 //!
 //! Each figure is the median of several runs. `check` and `build` are the
-//! library calls the binary makes (`check::check_outline`; then
-//! `build::JsonBuild`, which parses the projects again run by run and
+//! library calls the binary makes (`check::check_outline`; for build,
+//! `build::check_for_json`, which makes the projects' JSON as it checks, then
+//! `build::JsonBuild`, which
 //! writes the pretty JSON as `perfplan build --to json` does), on the text
 //! already in memory; reading the file is the first baseline.
 //!
@@ -28,7 +29,7 @@ mod generator;
 #[path = "common/child.rs"]
 mod child;
 
-use perfplan::build::JsonBuild;
+use perfplan::build::check_for_json;
 use perfplan::check::{Options, check, check_outline};
 use perfplan::emit::json::to_json;
 use perfplan::model;
@@ -86,11 +87,11 @@ fn sources(path: &Path, text: String) -> SourceMap {
 /// What `perfplan build --to json` computes: the checked plan, resolved and
 /// serialised; `None` when the plan has errors.
 fn build_json(map: &SourceMap) -> Option<Vec<u8>> {
-    let outline = check_outline(map, &Options::default());
-    if outline.error_count() > 0 {
+    let checked = check_for_json(map, &Options::default(), &tempfile::tempfile);
+    if checked.outline.error_count() > 0 {
         return None;
     }
-    let build = JsonBuild::new(map, outline)?;
+    let build = checked.into_build().ok()??;
     let mut out = Vec::new();
     build.write(&mut out).ok()?;
     Some(out)
@@ -177,14 +178,9 @@ fn phases(text: &str, _large: bool) {
     let outline = median(runs, || {
         check_outline(&map, &Options::default()).diagnostics.len()
     });
-    let checked = check_outline(&map, &Options::default());
-    let build = JsonBuild::new(&map, checked).expect("the plan builds");
-    let second = median(runs, || {
-        let mut out = Vec::new();
-        build.write(&mut out).map(|()| out.len())
-    });
+    let second = median(runs, || build_json(&map).map(|out| out.len()));
     println!(
-        "phases (10 MB, outline): check whole trees {:.4} s | check in outline {:.4} s | then parse, resolve and write the projects again {:.4} s",
+        "phases (10 MB, outline): check whole trees {:.4} s | check in outline {:.4} s | check making the projects' JSON, then write it {:.4} s",
         secs(whole),
         secs(outline),
         secs(second)
