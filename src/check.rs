@@ -240,7 +240,7 @@ fn within(spans: &[Span], at: Span) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::source::SourceFile;
     use std::path::{Path, PathBuf};
@@ -248,7 +248,7 @@ mod tests {
     /// Every plan of the repository: the examples, the seed, the profiles
     /// and the test plans (one per rule that triggers it, one that does
     /// not, and the syntax errors).
-    fn plans() -> Vec<PathBuf> {
+    pub(crate) fn plans() -> Vec<PathBuf> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
         let mut dirs = vec![

@@ -137,22 +137,10 @@ fn ends_line(rest: &str) -> bool {
 mod tests {
     use super::*;
     use crate::syntax::layout;
-    use std::path::Path;
-
-    fn line_rule(context: Context) -> Rule {
-        match context {
-            Context::Top => Rule::top_line,
-            Context::Plan => Rule::plan_line,
-            Context::Overall => Rule::overall_line,
-            Context::Summary => Rule::summary_line,
-            Context::Project => Rule::project_line,
-            Context::Profile => Rule::profile_line,
-        }
-    }
 
     /// What the line rule makes of a line: its statement's pair.
     fn by_line_rule(context: Context, content: &str) -> Option<String> {
-        let line = PlanParser::parse(line_rule(context), content)
+        let line = PlanParser::parse(context.line_rule(), content)
             .ok()?
             .next()?;
         let stmt = line.into_inner().find(|p| p.as_rule() != Rule::EOI)?;
@@ -164,26 +152,15 @@ mod tests {
     /// a line, the line rule reads the same statement.
     #[test]
     fn the_chosen_rule_agrees_with_the_line_rule() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = vec![
             "资金=5\n资金-x \"a\" ≥1个\n中期 产出.数量 \"n\" ≥1个\n等级 \"x\" 定性 \"好\"\n名称 \"x\"\n目标：\"a\" # c\n目标 \"a\" \"b\"\n  资金 5万元\n"
                 .to_string(),
         ];
-        let mut dirs = vec![
-            root.join("examples"),
-            root.join("tests"),
-            root.join("profiles"),
-        ];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "plan") {
-                    texts.extend(std::fs::read_to_string(&path).ok());
-                }
-            }
-        }
+        texts.extend(
+            crate::check::tests::plans()
+                .iter()
+                .filter_map(|path| std::fs::read_to_string(path).ok()),
+        );
         let contexts = [
             Context::Top,
             Context::Plan,

@@ -25,6 +25,19 @@ pub enum Context {
 }
 
 impl Context {
+    /// The rule that parses one line of this block: an ordered choice
+    /// between its statements.
+    pub fn line_rule(self) -> Rule {
+        match self {
+            Context::Top => Rule::top_line,
+            Context::Plan => Rule::plan_line,
+            Context::Overall => Rule::overall_line,
+            Context::Summary => Rule::summary_line,
+            Context::Project => Rule::project_line,
+            Context::Profile => Rule::profile_line,
+        }
+    }
+
     /// The block a keyword's statement belongs in, for "move it there".
     fn home_of(kw: Kw) -> Option<Context> {
         match kw {

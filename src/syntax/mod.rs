@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::msg;
 use crate::source::{FileId, Span};
 use errors::{Context, FailedLine};
-use grammar::{PlanParser, Rule};
+use grammar::PlanParser;
 use layout::{Line, LineOffsets};
 use lower::{Lowered, Lowerer};
 use pest::Parser;
@@ -485,14 +485,7 @@ impl<'a> Walker<'a> {
     /// Parses one line with the rule of its block and lowers it; reports
     /// the failure otherwise.
     fn parse_line(&mut self, line: &Line, content: &str, context: Context) -> Option<Lowered> {
-        let rule = match context {
-            Context::Top => Rule::top_line,
-            Context::Plan => Rule::plan_line,
-            Context::Overall => Rule::overall_line,
-            Context::Summary => Rule::summary_line,
-            Context::Project => Rule::project_line,
-            Context::Profile => Rule::profile_line,
-        };
+        let rule = context.line_rule();
         let base = line.content.start as usize;
         let original = content;
         let (repaired, offsets);
