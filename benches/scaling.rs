@@ -35,9 +35,6 @@ use std::path::{Path, PathBuf};
 /// The most a doubling may multiply the time by and still be linear.
 const LINEAR: f64 = 2.3;
 
-/// The argument that makes this benchmark a launcher of the binary.
-const PEAK_OF: &str = "--peak-of";
-
 /// One shape of input: how to make a plan of `n` units of it.
 struct Shape {
     name: &'static str,
@@ -137,8 +134,8 @@ struct Point {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == PEAK_OF) {
-        launch(&args[at + 1..]);
+    if let Some(at) = args.iter().position(|a| a == child::LAUNCH) {
+        child::launch(&args[at + 1..]);
         return;
     }
     let large = std::env::var_os("PERFPLAN_BENCH_LARGE").is_some_and(|v| !v.is_empty() && v != "0")
@@ -221,41 +218,17 @@ fn measure(workload: &Workload, input: &Input, runs: usize) -> Point {
             a => a.into(),
         })
         .collect();
-    let mut results: Vec<(f64, u64)> = (0..runs).map(|_| one_run(&args)).collect();
-    results.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let secs = results[results.len() / 2].0;
-    let mut peaks: Vec<u64> = results.iter().map(|r| r.1).collect();
-    peaks.sort_unstable();
+    // `check` and `diff` may exit 1 (findings, changes); anything else is
+    // a failure.
+    let costs: Vec<child::Cost> = (0..runs)
+        .map(|_| {
+            child::run(child::perfplan(), &args, &[], 1)
+                .unwrap_or_else(|| panic!("perfplan {args:?} failed"))
+        })
+        .collect();
     Point {
-        secs,
-        peak: peaks[peaks.len() / 2],
-    }
-}
-
-/// Runs the binary once through a launcher; its time and peak size.
-fn one_run(args: &[OsString]) -> (f64, u64) {
-    let me = std::env::current_exe().expect("the benchmark's path");
-    let output = std::process::Command::new(me)
-        .arg(PEAK_OF)
-        .args(args)
-        .output()
-        .expect("run the benchmark as a launcher");
-    let text = String::from_utf8_lossy(&output.stdout);
-    let mut fields = text.split_whitespace();
-    let secs = fields.next().and_then(|s| s.parse().ok());
-    let peak = fields.next().and_then(|s| s.parse().ok());
-    match secs.zip(peak) {
-        Some(point) => point,
-        None => panic!("perfplan {args:?} failed: {text}"),
-    }
-}
-
-/// As a launcher: runs the binary with `args`, waits for it and prints its
-/// wall time in seconds and peak resident size in bytes. `check` and
-/// `diff` may exit 1 (findings, changes); anything else is a failure.
-fn launch(args: &[String]) {
-    if let Some((secs, peak)) = child::measured(args, 1) {
-        println!("{secs} {peak}");
+        secs: child::median(&costs, |c| c.wall),
+        peak: child::median(&costs, |c| c.peak as f64) as u64,
     }
 }
 

@@ -1,24 +1,33 @@
 //! Throughput of `check` and `build --to json` on generated plans, next to
 //! two baselines measured in the same run: reading the plan's file, and
 //! serde_json parsing the plan's own JSON output (minified) into a
-//! `serde_json::Value`.
+//! `serde_json::Value`; then the performance targets of issue 17, each
+//! measured on whole processes and passed or failed in words.
 //!
 //! ```sh
-//! cargo bench --bench throughput                 # ~1 MB and ~10 MB plans
-//! PERFPLAN_BENCH_LARGE=1 cargo bench --bench throughput   # and ~100 MB
-//! cargo bench --bench throughput -- --large      # the same
+//! cargo bench --bench throughput                 # the table (~1 MB and ~10 MB plans) and the targets
+//! cargo bench --bench throughput -- --large      # the table with ~100 MB too (or PERFPLAN_BENCH_LARGE=1)
+//! cargo bench --bench throughput -- --targets    # the targets alone
 //! ```
 //!
-//! Each figure is the median of several runs. `check` and `build` are the
-//! library calls the binary makes (`check::check_outline`; for build,
-//! `build::check_for_json`, which makes the projects' JSON as it checks, then
-//! `build::JsonBuild`, which
+//! **The table.** Each figure is the median of several runs. `check` and
+//! `build` are the library calls the binary makes (`check::check_outline`;
+//! for build, `build::check_for_json`, which makes the projects' JSON as it
+//! checks, then `build::JsonBuild`, which
 //! writes the pretty JSON as `perfplan build --to json` does), on the text
-//! already in memory; reading the file is the first baseline.
+//! already in memory; reading the file is the first baseline. Peak memory
+//! is measured on the binary itself: `perfplan check` and `perfplan build
+//! --to json -o FILE` run as child processes, and their peak resident size
+//! (from `wait4`) is shown next to the plan's size.
 //!
-//! Peak memory is measured on the binary itself: `perfplan check` and
-//! `perfplan build --to json -o FILE` run as child processes, and their
-//! peak resident size (from `wait4`) is shown next to the plan's size.
+//! **The targets** (`throughput/targets.rs`): the release binary and a
+//! baseline (serde_json in a process of its own, the Python validator
+//! `benches/validate.py`, `perfplan --version`) run as child processes,
+//! their runs alternated; the medians of wall time, CPU time (user+sys)
+//! and peak resident size (from `wait4`) give each target's ratio, printed
+//! with its limit and PASS or FAIL, then how many pass. A failed target
+//! does not make the benchmark fail.
+//!
 //! The plans come from `examples/gen.rs` (about 1.6 KB per project) and are
 //! written to a temporary directory that is removed at the end.
 
@@ -28,6 +37,9 @@ mod generator;
 
 #[path = "common/child.rs"]
 mod child;
+
+#[path = "throughput/targets.rs"]
+mod targets;
 
 use perfplan::build::check_for_json;
 use perfplan::check::{Options, check, check_outline};
@@ -100,37 +112,14 @@ fn build_json(map: &SourceMap) -> Option<Vec<u8>> {
 /// The peak resident size, in bytes, of the `perfplan` binary run with
 /// `args`, median of `runs`.
 fn peak_memory(args: &[&std::ffi::OsStr], runs: usize) -> u64 {
-    let mut peaks: Vec<u64> = (0..runs).map(|_| peak_of_one_run(args)).collect();
-    peaks.sort();
-    peaks[peaks.len() / 2]
-}
-
-/// Runs the binary once and returns its peak resident size. Linux counts
-/// a process's size before `exec` in its peak, so the binary is started
-/// by a fresh, small copy of this benchmark (`--peak-of`), not by this
-/// process, which holds the plans and their JSON.
-fn peak_of_one_run(args: &[&std::ffi::OsStr]) -> u64 {
-    let me = std::env::current_exe().expect("the benchmark's path");
-    let output = std::process::Command::new(me)
-        .arg(PEAK_OF)
-        .args(args)
-        .output()
-        .expect("run the benchmark as a launcher");
-    let text = String::from_utf8_lossy(&output.stdout);
-    text.trim()
-        .parse()
-        .unwrap_or_else(|_| panic!("perfplan {args:?} failed: {text}"))
-}
-
-/// The argument that makes this benchmark a launcher of the binary.
-const PEAK_OF: &str = "--peak-of";
-
-/// As a launcher: runs the binary with `args`, waits for it and prints its
-/// peak resident size in bytes.
-fn launch(args: &[String]) {
-    if let Some((_, peak)) = child::measured(args, 0) {
-        println!("{peak}");
-    }
+    let args: Vec<std::ffi::OsString> = args.iter().map(|a| a.to_os_string()).collect();
+    let costs: Vec<child::Cost> = (0..runs)
+        .map(|_| {
+            child::run(child::perfplan(), &args, &[], 0)
+                .unwrap_or_else(|| panic!("perfplan {args:?} failed"))
+        })
+        .collect();
+    child::median(&costs, |c| c.peak as f64) as u64
 }
 
 /// The plan's JSON output, minified.
@@ -215,13 +204,29 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == PEAK_OF) {
-        launch(&args[at + 1..]);
+    if let Some(at) = args.iter().position(|a| a == child::LAUNCH) {
+        child::launch(&args[at + 1..]);
+        return;
+    }
+    if let [_, flag, file] = &args[..]
+        && flag == targets::SERDE_JSON
+    {
+        targets::serde_json_baseline(Path::new(file));
         return;
     }
     let large = std::env::var_os("PERFPLAN_BENCH_LARGE").is_some_and(|v| !v.is_empty() && v != "0")
-        || std::env::args().any(|a| a == "--large");
+        || args.iter().any(|a| a == "--large");
     let dir = tempfile::tempdir().expect("a temporary directory");
+    if !args.iter().any(|a| a == "--targets") {
+        table(dir.path(), large);
+    }
+    targets::run(dir.path(), large || targets::HUNDRED_BY_DEFAULT);
+}
+
+/// The in-process table: `check` and `build --to json` as library calls on
+/// each plan in memory, next to reading the file and serde_json; the peak
+/// memory of the binary on each plan; where the time goes on 10 MB.
+fn table(dir: &Path, large: bool) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "perfplan throughput: medians; MB = 10^6 bytes of plan text; {threads} hardware threads"
@@ -253,7 +258,7 @@ fn main() {
         }
         let text = generator::generate(size.projects, 1);
         let bytes = text.len();
-        let path = dir.path().join(format!("plan-{}.plan", size.projects));
+        let path = dir.join(format!("plan-{}.plan", size.projects));
         std::fs::write(&path, &text).expect("write the plan");
         let map = sources(&path, text);
         let json = minified_json(&map);
@@ -289,7 +294,7 @@ fn main() {
             secs(build) / secs(serde)
         );
         builds.push((size.label, build));
-        let out = dir.path().join("out.json");
+        let out = dir.join("out.json");
         let check_peak = peak_memory(&["check".as_ref(), path.as_os_str()], 3);
         let build_args = ["build", "--to", "json", "-o"].map(std::ffi::OsStr::new);
         let build_peak = peak_memory(
